@@ -1,0 +1,82 @@
+import { STATE_COUNT, type StateCode } from './states.js';
+
+/** No country, place or option: the largest Uint16. */
+export const NONE = 0xffff;
+
+/**
+ * All migrants of a run as a struct of typed arrays: about 40 bytes a person,
+ * so ten million people fit in well under a gigabyte. Agent `i` is column `i`
+ * of every array. State changes go through `move`, which counts every
+ * transition so the conservation check can balance stocks against flows.
+ */
+export class MigrantStore {
+  readonly size: number;
+  readonly state: Uint8Array;
+  /** Stage within Preparing or InTransit (see Stage). */
+  readonly stage: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly skill: Uint8Array;
+  readonly ageBand: Uint8Array;
+  /** Leg index within the route, while in transit. */
+  readonly legIndex: Uint8Array;
+  /** Renewals left on the current permit. */
+  readonly renewalsLeft: Uint8Array;
+  /** Country of origin. */
+  readonly origin: Uint16Array;
+  /** Home place (in the origin). */
+  readonly home: Uint16Array;
+  /** Place the person is at now. */
+  readonly location: Uint16Array;
+  /** Country the person intends to reach, or is in when abroad. */
+  readonly destination: Uint16Array;
+  /** Channel index while on a legal path, route index while on an irregular one. */
+  readonly option: Uint16Array;
+  /** Country of the person's tie abroad, or NONE. */
+  readonly tie: Uint16Array;
+  /** PPP dollars. */
+  readonly savings: Float32Array;
+  readonly debt: Float32Array;
+  /** 0 (averse) .. 1 (tolerant) */
+  readonly riskTolerance: Float32Array;
+  /** Tick at which the current wait ends (processing, crossing, decision, permit expiry). */
+  readonly timer: Int32Array;
+  /** Tick the current state or stage began. */
+  readonly since: Int32Array;
+  /** transitions[from * STATE_COUNT + to]: moves this tick, reset by the metrics phase. */
+  readonly transitions = new Float64Array(STATE_COUNT * STATE_COUNT);
+
+  constructor(size: number) {
+    this.size = size;
+    this.state = new Uint8Array(size);
+    this.stage = new Uint8Array(size);
+    this.flags = new Uint8Array(size);
+    this.skill = new Uint8Array(size);
+    this.ageBand = new Uint8Array(size);
+    this.legIndex = new Uint8Array(size);
+    this.renewalsLeft = new Uint8Array(size);
+    this.origin = new Uint16Array(size);
+    this.home = new Uint16Array(size);
+    this.location = new Uint16Array(size);
+    this.destination = new Uint16Array(size).fill(NONE);
+    this.option = new Uint16Array(size).fill(NONE);
+    this.tie = new Uint16Array(size).fill(NONE);
+    this.savings = new Float32Array(size);
+    this.debt = new Float32Array(size);
+    this.riskTolerance = new Float32Array(size);
+    this.timer = new Int32Array(size);
+    this.since = new Int32Array(size);
+  }
+
+  /** Moves agent `i` to a new state at `tick`, counting the transition. */
+  move(i: number, to: StateCode, tick: number): void {
+    this.transitions[this.state[i] * STATE_COUNT + to]++;
+    this.state[i] = to;
+    this.since[i] = tick;
+  }
+
+  /** Bytes held per agent by the arrays. */
+  static bytesPerAgent(): number {
+    const s = new MigrantStore(1);
+    return Object.values(s).reduce((sum, v) => sum + (ArrayBuffer.isView(v) && v !== s.transitions ? v.byteLength : 0), 0);
+  }
+}

@@ -1,0 +1,129 @@
+import type { Clock } from '../engine/clock.js';
+import type { World } from '../world/world.js';
+import type { BehaviourParameters } from './parameters.js';
+
+/** One way to leave, as seen from a home place by people of one skill. */
+export interface MoveOption {
+  kind: 'channel' | 'route';
+  /** Channel or route index. */
+  index: number;
+  destination: number;
+  /** Utility before the person's own means, risk tolerance and ties. */
+  utility: number;
+  /** Money needed up front: the fee, or the first attempt at every leg. */
+  upfrontCost: number;
+  /** Money expected to be spent, counting repeated attempts after interceptions. */
+  expectedCost: number;
+  /** Probability of dying on the way. */
+  deathRisk: number;
+  expectedIncome: number;
+}
+
+const MAX_INTERCEPTION = 0.99;
+
+/**
+ * What moving looks like this tick from each home place, by skill: the
+ * options, their utilities and the aspiration they feed. Computed once a tick
+ * from the world's attributes, so every person's decision reads the same
+ * start-of-phase state.
+ */
+export class Prospects {
+  /** Annual income at home, homeIncome[country * 2 + skill]. */
+  readonly homeIncome: Float64Array;
+  readonly regularIncome: Float64Array;
+  readonly irregularIncome: Float64Array;
+  /** aspiration[place * 2 + skill]: log-odds before age and ties. */
+  readonly aspiration: Float64Array;
+  /** options[place * 2 + skill] */
+  readonly options: MoveOption[][];
+  /** Utility of staying, by country. */
+  readonly stayUtility: Float64Array;
+
+  constructor(private readonly world: World) {
+    const n = world.countryCount;
+    this.homeIncome = new Float64Array(n * 2);
+    this.regularIncome = new Float64Array(n * 2);
+    this.irregularIncome = new Float64Array(n * 2);
+    this.stayUtility = new Float64Array(n);
+    this.aspiration = new Float64Array(world.places.length * 2);
+    this.options = Array.from({ length: world.places.length * 2 }, () => []);
+  }
+
+  update(params: BehaviourParameters, clock: Clock): void {
+    const w = this.world;
+    const c = w.country.values;
+    const n = w.countryCount;
+    for (let k = 0; k < n; k++) {
+      const employment = 1 - c.unemployment[k];
+      for (let s = 0; s < 2; s++) {
+        const wage = s === 0 ? c.wageLow[k] : c.wageHigh[k];
+        this.homeIncome[k * 2 + s] = wage * employment;
+        this.regularIncome[k * 2 + s] = wage * employment;
+        this.irregularIncome[k * 2 + s] = wage * params.irregularWageShare * employment * params.irregularEmployment;
+      }
+      this.stayUtility[k] = params.choiceStayConflict * c.conflict[k];
+    }
+    const routeTerms = w.routes.map((r) => routeRisk(w, r.legs, params, clock));
+
+    for (let p = 0; p < w.places.length; p++) {
+      const o = w.places[p].country;
+      for (let s = 0; s < 2; s++) {
+        const home = this.homeIncome[o * 2 + s];
+        const options: MoveOption[] = [];
+        for (let ci = 0; ci < w.channels.length; ci++) {
+          const ch = w.channels[ci];
+          if (!ch.eligibleOrigin[o] || !ch.eligibleSkill[s] || ch.destination === o) continue;
+          const income = this.regularIncome[ch.destination * 2 + s];
+          const fee = w.channel.values.fee[ci];
+          options.push({
+            kind: 'channel', index: ci, destination: ch.destination, expectedIncome: income, upfrontCost: fee, expectedCost: fee, deathRisk: 0,
+            utility: params.choiceLegalConstant + params.choiceIncome * Math.log(income / home) - params.choiceTravelMonth * ch.processingMonths,
+          });
+        }
+        for (const ri of w.routesFrom[p]) {
+          const r = w.routes[ri];
+          const d = r.destination;
+          const rec = w.recognition[d * n + o];
+          const income = rec * this.regularIncome[d * 2 + s] + (1 - rec) * this.irregularIncome[d * 2 + s];
+          const t = routeTerms[ri];
+          options.push({
+            kind: 'route', index: ri, destination: d, expectedIncome: income, upfrontCost: t.upfrontCost, expectedCost: t.expectedCost, deathRisk: t.deathRisk,
+            utility: params.choiceIrregularConstant + params.choiceIncome * Math.log(income / home)
+              - params.choiceInterception * t.interceptionRisk - params.choiceTravelMonth * t.months,
+          });
+        }
+        this.options[p * 2 + s] = options;
+        const best = options.reduce((m, opt) => Math.max(m, opt.expectedIncome), home);
+        this.aspiration[p * 2 + s] = params.aspirationBase
+          + params.aspirationIncomeGap * Math.log(best / home)
+          + params.aspirationUnemployment * c.unemployment[o]
+          + params.aspirationConflict * c.conflict[o]
+          + params.aspirationClimate * c.climateStress[o];
+      }
+    }
+  }
+}
+
+interface RouteRisk {
+  upfrontCost: number;
+  expectedCost: number;
+  deathRisk: number;
+  interceptionRisk: number;
+  months: number;
+}
+
+/** Risks and costs of a route's legs as a migrant would reckon them from current conditions. */
+function routeRisk(w: World, legs: number[], params: BehaviourParameters, clock: Clock): RouteRisk {
+  const v = w.leg.values;
+  let upfrontCost = 0, expectedCost = 0, survive = 1, pass = 1, months = params.arrangeMonths;
+  for (const l of legs) {
+    const intercept = Math.min(v.interception[l], MAX_INTERCEPTION);
+    const attempts = 1 / (1 - intercept);
+    upfrontCost += v.cost[l];
+    expectedCost += v.cost[l] * attempts;
+    survive *= Math.pow(1 - v.mortality[l], attempts);
+    pass *= 1 - intercept;
+    months += (clock.daysToTicks(w.legs[l].durationDays) * 12) / clock.ticksPerYear * attempts;
+  }
+  return { upfrontCost, expectedCost, deathRisk: 1 - survive, interceptionRisk: 1 - pass, months };
+}

@@ -1,0 +1,137 @@
+import { Flag, NEVER, Stage, State } from '../agents/states.js';
+import type { RunState } from '../engine/run-state.js';
+
+/**
+ * Status phase: asylum decisions, permits expiring (renewed, left on time, or
+ * overstayed), apprehension of irregular residents and return orders, forced
+ * returns limited by capacity and by the origin's cooperation, voluntary
+ * returns, and applicants who tire of waiting for a quota place.
+ *
+ * Return capacity is shared among those ordered to leave as they stood at the
+ * start of the phase, so who is returned does not depend on reading order.
+ */
+export function changeStatus(run: RunState): void {
+  const { store, world, clock, params, tick, counters } = run;
+  const n = world.countryCount;
+  const c = world.country.values;
+  const country = counters.country.count;
+  const channel = counters.channel.count;
+  const rng = run.streams.stream('status');
+  const patienceTicks = clock.monthsToTicks(params.quotaPatienceMonths);
+
+  const ordered = new Float64Array(n);
+  for (let i = 0; i < store.size; i++) {
+    if (store.flags[i] & Flag.ReturnOrder && isAbroad(store.state[i])) ordered[store.destination[i]]++;
+  }
+  const attemptChance = new Float64Array(n);
+  const apprehension = new Float64Array(n);
+  const voluntaryReturn = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const capacity = c.returnCapacityPerYear[k] / clock.ticksPerYear / run.scale;
+    attemptChance[k] = ordered[k] > 0 ? Math.min(1, capacity / ordered[k]) : 0;
+    apprehension[k] = clock.perTick(c.apprehensionPerYear[k]);
+    // As an origin: people go home less while it is at war.
+    voluntaryReturn[k] = clock.perTick(params.voluntaryReturnPerYear * (1 - c.conflict[k]));
+  }
+
+  for (let i = 0; i < store.size; i++) {
+    const s = store.state[i];
+    if (s === State.Home || s === State.Returned || s === State.Dead || s === State.InTransit) continue;
+    if (s === State.Preparing) {
+      if (store.stage[i] === Stage.Queued && tick - store.since[i] >= patienceTicks) {
+        channel.gaveUp[store.option[i]]++;
+        store.move(i, State.Home, tick);
+      }
+      continue;
+    }
+    const d = store.destination[i];
+    const o = store.origin[i];
+
+    if (store.flags[i] & Flag.ReturnOrder) {
+      if (rng.uniform() < attemptChance[d]) {
+        country.returnAttempts[d]++;
+        if (rng.uniform() < c.returnCooperation[o]) {
+          country.returnsExecuted[d]++;
+          country.returnsReceived[o]++;
+          returnHome(run, i);
+          continue;
+        }
+      }
+    }
+
+    if (s === State.AsylumPending) {
+      if (store.timer[i] > tick) continue;
+      if (rng.uniform() < world.recognition[d * n + o]) {
+        store.move(i, State.Protected, tick);
+        country.recognised[d]++;
+      } else {
+        store.move(i, State.Irregular, tick);
+        store.flags[i] |= Flag.ReturnOrder;
+        country.rejected[d]++;
+        country.returnOrders[d]++;
+      }
+      continue;
+    }
+
+    if (s === State.AbroadRegular && store.timer[i] <= tick) {
+      expirePermit(run, i, rng.uniform(), rng.uniform());
+      continue;
+    }
+
+    if ((s === State.Irregular || s === State.Overstaying) && !(store.flags[i] & Flag.ReturnOrder) && rng.uniform() < apprehension[d]) {
+      store.flags[i] |= Flag.ReturnOrder;
+      country.apprehensions[d]++;
+      country.returnOrders[d]++;
+      continue;
+    }
+
+    if (rng.uniform() < voluntaryReturn[o]) {
+      country.voluntaryReturns[d]++;
+      returnHome(run, i);
+    }
+  }
+}
+
+function isAbroad(s: number): boolean {
+  return s === State.AbroadRegular || s === State.AsylumPending || s === State.Protected || s === State.Irregular || s === State.Overstaying;
+}
+
+function returnHome(run: RunState, i: number): void {
+  const { store, tick } = run;
+  store.move(i, State.Returned, tick);
+  store.location[i] = store.home[i];
+  store.flags[i] &= ~Flag.ReturnOrder;
+}
+
+/**
+ * A permit ends: renewed if it can be and is approved; otherwise the migrant
+ * weighs leaving on time against staying without papers: the irregular income
+ * gap and the chance of apprehension against compliance norms and, in
+ * circular schemes, the priority that leaving on time earns.
+ */
+function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw: number): void {
+  const { store, world, clock, params, tick, counters, prospects } = run;
+  const chIndex = store.option[i];
+  const ch = world.channels[chIndex];
+  if (store.renewalsLeft[i] > 0 && renewDraw < params.renewalApproval) {
+    store.renewalsLeft[i]--;
+    store.timer[i] = ch.stayMonths === null ? NEVER : tick + clock.monthsToTicks(ch.stayMonths);
+    counters.channel.count.renewals[chIndex]++;
+    return;
+  }
+  const d = store.destination[i];
+  const o = store.origin[i];
+  const s = store.skill[i];
+  const gap = Math.log(prospects.irregularIncome[d * 2 + s] / prospects.homeIncome[o * 2 + s]);
+  const overstay = params.overstayConstant + params.choiceIncome * gap - params.overstayApprehension * world.country.values.apprehensionPerYear[d] - params.choiceStayConflict * world.country.values.conflict[o];
+  const leave = ch.circular ? params.circularPriorityValue : 0;
+  if (overstayDraw * (1 + Math.exp(leave - overstay)) < 1) {
+    store.move(i, State.Overstaying, tick);
+    counters.channel.count.overstaysBegun[chIndex]++;
+    counters.country.count.overstaysBegun[d]++;
+  } else {
+    counters.channel.count.leftOnTime[chIndex]++;
+    returnHome(run, i);
+    if (ch.circular) store.flags[i] |= Flag.CircularPriority;
+  }
+}

@@ -1,0 +1,127 @@
+import { NEVER, Stage, State } from '../agents/states.js';
+import type { RunState } from '../engine/run-state.js';
+
+/**
+ * Movement phase: people whose papers are processed travel to their
+ * destination; people who have arranged an irregular journey set off; people
+ * in transit attempt legs one by one. An attempt costs the leg's price and
+ * ends in death, interception (pushed back to the leg's start, or detained and
+ * returned home) or a crossing. After an interception some give up, going
+ * home or staying in the transit country. Someone without the money for the
+ * next leg works where they are, and gives up after waiting too long.
+ */
+export function travel(run: RunState): void {
+  const { store, world, clock, params, tick, counters } = run;
+  const rng = run.streams.stream('movement');
+  const legValues = world.leg.values;
+  const leg = counters.leg.count;
+  const route = counters.route.count;
+  const country = counters.country.count;
+  const patienceTicks = clock.monthsToTicks(params.transitPatienceMonths);
+
+  const goHome = (i: number) => {
+    store.move(i, State.Returned, tick);
+    store.location[i] = store.home[i];
+  };
+  const giveUp = (i: number, r: number) => {
+    route.gaveUp[r]++;
+    const here = world.places[store.location[i]].country;
+    if (here !== store.origin[i] && rng.uniform() < params.settleInTransitShare) {
+      store.move(i, State.Irregular, tick);
+      store.destination[i] = here;
+      route.settledInTransit[r]++;
+      country.arrivals[here]++;
+    } else goHome(i);
+  };
+
+  for (let i = 0; i < store.size; i++) {
+    const s = store.state[i];
+    if (s === State.Preparing) {
+      if (store.timer[i] > tick) continue;
+      const stage = store.stage[i];
+      if (stage === Stage.Processing) {
+        const ch = world.channels[store.option[i]];
+        store.move(i, State.AbroadRegular, tick);
+        store.location[i] = world.mainPlace[ch.destination];
+        store.timer[i] = ch.stayMonths === null ? NEVER : tick + clock.monthsToTicks(ch.stayMonths);
+        store.renewalsLeft[i] = Math.min(255, ch.renewals);
+        country.emigrants[store.origin[i]]++;
+        country.arrivals[ch.destination]++;
+      } else if (stage === Stage.Arranging) {
+        const r = store.option[i];
+        store.move(i, State.InTransit, tick);
+        store.stage[i] = Stage.AtLegStart;
+        store.legIndex[i] = 0;
+        store.location[i] = world.routes[r].start;
+        route.departures[r]++;
+        country.emigrants[store.origin[i]]++;
+      }
+      continue;
+    }
+    if (s !== State.InTransit) continue;
+
+    const r = store.option[i];
+    const legs = world.routes[r].legs;
+    if (store.stage[i] === Stage.OnLeg) {
+      if (store.timer[i] > tick) continue;
+      const l = legs[store.legIndex[i]];
+      store.location[i] = world.legs[l].to;
+      if (store.legIndex[i] + 1 === legs.length) {
+        arrive(run, i, r);
+        continue;
+      }
+      store.legIndex[i]++;
+      store.stage[i] = Stage.AtLegStart;
+      store.since[i] = tick;
+      // Falls through: the next leg may be attempted in the same tick.
+    }
+
+    const l = legs[store.legIndex[i]];
+    const price = legValues.cost[l];
+    if (store.savings[i] < price) {
+      if (tick - store.since[i] >= patienceTicks) giveUp(i, r);
+      continue;
+    }
+    store.savings[i] -= price;
+    leg.attempts[l]++;
+    const mortality = legValues.mortality[l];
+    const u = rng.uniform();
+    if (u < mortality) {
+      store.move(i, State.Dead, tick);
+      leg.deaths[l]++;
+      route.deaths[r]++;
+      country.deathsEnRoute[store.origin[i]]++;
+    } else if (u < mortality + (1 - mortality) * legValues.interception[l]) {
+      leg.interceptions[l]++;
+      route.interceptions[r]++;
+      if (world.legs[l].onInterception === 'return') {
+        route.returnedAfterInterception[r]++;
+        goHome(i);
+      } else if (rng.uniform() < params.giveUpAfterInterception) giveUp(i, r);
+    } else {
+      leg.crossings[l]++;
+      const from = world.places[world.legs[l].from].country;
+      if (from !== store.origin[i]) country.transitCrossings[from]++;
+      store.stage[i] = Stage.OnLeg;
+      store.timer[i] = tick + clock.daysToTicks(world.legs[l].durationDays);
+    }
+  }
+}
+
+/** The end of a route: claim asylum, or stay without papers. */
+function arrive(run: RunState, i: number, r: number): void {
+  const { store, world, params, tick, counters, clock } = run;
+  const d = world.routes[r].destination;
+  const o = store.origin[i];
+  counters.route.count.arrivals[r]++;
+  counters.country.count.arrivals[d]++;
+  const recognition = world.recognition[d * world.countryCount + o];
+  const claim = params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition;
+  if (recognition > 0 && run.streams.stream('asylum').uniform() < claim) {
+    store.move(i, State.AsylumPending, tick);
+    store.timer[i] = tick + clock.monthsToTicks(world.asylumDecisionMonths[d]);
+    counters.country.count.asylumClaims[d]++;
+  } else {
+    store.move(i, State.Irregular, tick);
+  }
+}

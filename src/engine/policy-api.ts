@@ -1,0 +1,101 @@
+import type { RandomStream } from '../random/streams.js';
+import type { TimePoint } from '../world/quantity.js';
+import { ATTRIBUTE_RANGES, type ChannelAttribute, type CountryAttribute, type LegAttribute, type World } from '../world/world.js';
+import type { AttributeTable } from '../world/attributes.js';
+import type { PolicyEvent } from './events.js';
+
+export interface AttributesOf {
+  country: CountryAttribute;
+  leg: LegAttribute;
+  channel: ChannelAttribute;
+}
+export type TargetKind = keyof AttributesOf;
+
+/** Last tick's recorded figures, in persons, as plugins may read them. */
+export type Observation = (dimension: 'country' | 'route' | 'leg' | 'channel', id: string, field: string) => number;
+
+/**
+ * What a plugin may do to the world. Reads see the state at the start of the
+ * current phase; `set` and `release` take effect when the phase commits, and
+ * each is recorded as a PolicyEvent. Values are checked against the
+ * attribute's range; a bad id, attribute or value throws an Error naming them.
+ */
+export interface PolicyApi {
+  readonly plugin: string;
+  readonly tick: number;
+  readonly date: string;
+  readonly time: TimePoint;
+  /** This plugin's own random stream. */
+  readonly random: RandomStream;
+  ids(kind: TargetKind): readonly string[];
+  /** Value in force now (scenario value or a policy's override). */
+  get<K extends TargetKind>(kind: K, id: string, attribute: AttributesOf[K]): number;
+  /** The scenario's value for this tick, ignoring overrides. */
+  base<K extends TargetKind>(kind: K, id: string, attribute: AttributesOf[K]): number;
+  set<K extends TargetKind>(kind: K, id: string, attribute: AttributesOf[K], value: number, reason?: string): void;
+  release<K extends TargetKind>(kind: K, id: string, attribute: AttributesOf[K], reason?: string): void;
+  /** A figure of the last completed tick (0 before the first). */
+  observe: Observation;
+}
+
+interface PendingChange {
+  table: AttributeTable<string>;
+  entity: number;
+  attribute: string;
+  value: number | undefined;
+}
+
+/** Collects plugin changes during a phase and applies them, in order, when it commits. */
+export class PolicyChanges {
+  private pending: PendingChange[] = [];
+  constructor(private readonly world: World, private readonly events: PolicyEvent[]) {}
+
+  table(kind: TargetKind): AttributeTable<string> {
+    return this.world[kind] as AttributeTable<string>;
+  }
+
+  /** Makes the API one plugin sees during one phase. */
+  api(plugin: string, tick: number, date: string, time: TimePoint, random: RandomStream, observe: Observation): PolicyApi {
+    const locate = (kind: TargetKind, id: string, attribute: string) => {
+      const table = this.table(kind);
+      if (!table) throw new Error(`plugin "${plugin}": unknown kind "${kind}" (expected country, leg or channel)`);
+      const entity = table.ids.indexOf(id);
+      if (entity < 0) throw new Error(`plugin "${plugin}": unknown ${kind} "${id}" (known: ${table.ids.join(', ')})`);
+      if (!table.has(attribute)) throw new Error(`plugin "${plugin}": ${kind} has no attribute "${attribute}" (attributes: ${table.attributes.join(', ')})`);
+      return { table, entity };
+    };
+    const record = (kind: TargetKind, id: string, attribute: string, value: number | undefined, reason: string) => {
+      const { table, entity } = locate(kind, id, attribute);
+      if (value !== undefined) {
+        const range = (ATTRIBUTE_RANGES[kind] as Record<string, { min: number; max: number }>)[attribute];
+        if (Number.isNaN(value) || value < range.min || value > range.max) {
+          throw new Error(`plugin "${plugin}": ${kind} "${id}" ${attribute} must be from ${range.min} to ${range.max}, got ${value}`);
+        }
+      }
+      this.pending.push({ table, entity, attribute, value });
+      this.events.push({ tick, date, plugin, kind, target: id, attribute, from: table.values[attribute][entity], to: value ?? Number.NaN, reason });
+    };
+    return {
+      plugin, tick, date, time, random, observe,
+      ids: (kind) => this.table(kind).ids,
+      get: (kind, id, attribute) => {
+        const { table, entity } = locate(kind, id, attribute);
+        return table.values[attribute][entity];
+      },
+      base: (kind, id, attribute) => {
+        const { table, entity } = locate(kind, id, attribute);
+        return table.base(entity, attribute);
+      },
+      set: (kind, id, attribute, value, reason = '') => record(kind, id, attribute, value, reason),
+      release: (kind, id, attribute, reason = '') => record(kind, id, attribute, undefined, reason),
+    };
+  }
+
+  commit(): void {
+    for (const c of this.pending) {
+      if (c.value === undefined) c.table.release(c.entity, c.attribute);
+      else c.table.override(c.entity, c.attribute, c.value);
+    }
+    this.pending = [];
+  }
+}

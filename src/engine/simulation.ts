@@ -1,0 +1,193 @@
+import { populate } from '../agents/population.js';
+import { STATE_COUNT, State } from '../agents/states.js';
+import type { MigrantStore } from '../agents/store.js';
+import { decide } from '../behaviour/decisions.js';
+import { earn } from '../behaviour/earnings.js';
+import { Prospects } from '../behaviour/prospects.js';
+import { QuotaLedger } from '../behaviour/quotas.js';
+import { changeStatus } from '../behaviour/status.js';
+import { travel } from '../behaviour/travel.js';
+import { ConservationLedger } from '../metrics/conservation.js';
+import { TickCounters } from '../metrics/counters.js';
+import { Recorder } from '../metrics/recorder.js';
+import { computeRoles, type CountryRole } from '../metrics/roles.js';
+import { countStocks } from '../metrics/stocks.js';
+import type { Table } from '../metrics/table.js';
+import { RandomStreams } from '../random/streams.js';
+import type { Scenario } from '../scenario/types.js';
+import { World } from '../world/world.js';
+import { Clock } from './clock.js';
+import type { PolicyEvent } from './events.js';
+import { PHASES, type Phase } from './phases.js';
+import type { Plugin } from './plugin.js';
+import { PolicyChanges, type Observation, type PolicyApi } from './policy-api.js';
+import type { RunState } from './run-state.js';
+
+export interface SimulationOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Replication number: a different, independent run of the same scenario and seed. */
+  replication?: number;
+  plugins?: readonly Plugin[];
+}
+
+/** Everything a finished (or paused) run produced. */
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  replication: number;
+  ticksRun: number;
+  scale: number;
+  agents: number;
+  tables: Table[];
+  events: PolicyEvent[];
+  roles: CountryRole[];
+  plugins: Array<{ name: string; parameters: Readonly<Record<string, unknown>> }>;
+}
+
+/** The engine's own work in each phase; the metrics phase is the simulation's recordTick. */
+const ENGINE_WORK: Record<Exclude<Phase, 'metrics'>, (run: RunState) => void> = {
+  drivers: (run) => run.world.update(run.clock.at(run.tick)),
+  policies: () => {},
+  decisions: decide,
+  markets: (run) => run.quotas.allocate(run),
+  movement: travel,
+  status: changeStatus,
+  earnings: earn,
+};
+
+/**
+ * One run of a scenario. Step it a tick at a time from a script or notebook,
+ * or run it to the end; read its tables at any point.
+ */
+export class Simulation {
+  readonly scenario: Scenario;
+  readonly world: World;
+  readonly clock: Clock;
+  readonly store: MigrantStore;
+  readonly seed: number;
+  readonly replication: number;
+  readonly events: PolicyEvent[] = [];
+  private readonly run: RunState;
+  private readonly recorder: Recorder;
+  private readonly ledger: ConservationLedger;
+  private readonly changes: PolicyChanges;
+  private readonly plugins: readonly Plugin[];
+  private snapshot: Map<string, Float64Array> = new Map();
+  private finishedPlugins = false;
+
+  constructor(scenario: Scenario, options: SimulationOptions = {}) {
+    this.scenario = scenario;
+    this.seed = options.seed ?? scenario.seed;
+    this.replication = options.replication ?? 0;
+    this.plugins = options.plugins ?? [];
+    const names = new Set<string>();
+    for (const p of this.plugins) {
+      if (names.has(p.name)) throw new Error(`two plugins are named "${p.name}": plugin names must be unique in a run`);
+      names.add(p.name);
+    }
+    this.world = new World(scenario);
+    this.clock = new Clock(scenario.start, scenario.ticksPerYear);
+    const streams = new RandomStreams({ scenario: scenario.name, seed: this.seed, replication: this.replication });
+    this.store = populate(scenario, this.world, scenario.behaviour, this.clock, streams.stream('population'));
+    const counters = new TickCounters({
+      routes: this.world.routes.map((r) => r.id),
+      legs: this.world.legs.map((l) => l.id),
+      channels: this.world.channels.map((c) => c.id),
+      countries: this.world.countryIds,
+    });
+    this.run = {
+      scenario, world: this.world, clock: this.clock, params: scenario.behaviour, store: this.store, streams, counters,
+      quotas: new QuotaLedger(this.world.channels.length, this.clock.calendarYear(0)),
+      prospects: new Prospects(this.world), scale: scenario.agents.scale, tick: 0,
+    };
+    this.recorder = new Recorder(counters, scenario.agents.scale, this.world.routes.map((r) => r.corridor));
+    const everyoneHome = new Float64Array(STATE_COUNT);
+    everyoneHome[State.Home] = this.store.size;
+    this.ledger = new ConservationLedger(everyoneHome);
+    this.changes = new PolicyChanges(this.world, this.events);
+    for (const p of this.plugins) p.setup?.(this.api(p));
+    this.changes.commit();
+  }
+
+  /** The next tick to run (= ticks run so far). */
+  get tick(): number {
+    return this.run.tick;
+  }
+
+  get finished(): boolean {
+    return this.run.tick >= this.scenario.ticks;
+  }
+
+  /** Runs one tick through every phase in order. */
+  step(): void {
+    if (this.finished) throw new Error(`the run has already reached its last tick (${this.scenario.ticks}); a Simulation cannot run past the scenario's ticks`);
+    const run = this.run;
+    run.counters.reset();
+    this.store.transitions.fill(0);
+    for (const phase of PHASES) {
+      if (phase === 'metrics') this.recordTick();
+      else ENGINE_WORK[phase](run);
+      for (const p of this.plugins) {
+        const hook = p.hooks?.[phase];
+        if (hook) hook(this.api(p));
+      }
+      this.changes.commit();
+    }
+    run.tick++;
+  }
+
+  /** Runs `ticks` more ticks, or to the scenario's end. */
+  runFor(ticks = this.scenario.ticks - this.tick): RunResult {
+    const end = Math.min(this.scenario.ticks, this.tick + ticks);
+    while (this.tick < end) this.step();
+    if (this.finished) this.teardown();
+    return this.result();
+  }
+
+  result(): RunResult {
+    const tables = [...this.recorder.tables()];
+    const countries = tables.find((t) => t.name === 'countries')!;
+    return {
+      scenario: this.scenario.name, seed: this.seed, replication: this.replication, ticksRun: this.tick, scale: this.scenario.agents.scale,
+      agents: this.store.size, tables, events: this.events, roles: computeRoles(countries, this.world.countryIds),
+      plugins: this.plugins.map((p) => ({ name: p.name, parameters: p.parameters })),
+    };
+  }
+
+  /** Number of ticks the conservation check has passed. */
+  get conservationChecks(): number {
+    return this.ledger.ticksChecked;
+  }
+
+  private recordTick(): void {
+    const run = this.run;
+    const byState = countStocks(run);
+    this.ledger.check(run.tick, byState, this.store.transitions);
+    this.recorder.record(run.tick, this.clock.date(run.tick), byState, run.counters);
+    this.snapshot = new Map();
+    for (const t of run.counters.tables()) for (const f of t.fields) this.snapshot.set(`${t.dimension}\u0000${f}`, Float64Array.from(t.count[f]));
+  }
+
+  private teardown(): void {
+    if (this.finishedPlugins) return;
+    this.finishedPlugins = true;
+    for (const p of this.plugins) p.teardown?.(this.api(p));
+    this.changes.commit();
+  }
+
+  private api(plugin: Plugin): PolicyApi {
+    const tick = this.run.tick;
+    return this.changes.api(plugin.name, tick, this.clock.date(tick), this.clock.at(tick), this.run.streams.stream(`plugin:${plugin.name}`), this.observe);
+  }
+
+  private readonly observe: Observation = (dimension, id, field) => {
+    const table = this.run.counters.tables().find((t) => t.dimension === dimension);
+    if (!table) throw new Error(`no figures by "${dimension}" (expected country, route, leg or channel)`);
+    const entity = table.ids.indexOf(id);
+    if (entity < 0) throw new Error(`unknown ${dimension} "${id}"`);
+    const values = this.snapshot.get(`${dimension}\u0000${field}`);
+    if (!table.fields.includes(field)) throw new Error(`no figure "${field}" by ${dimension} (figures: ${table.fields.join(', ')})`);
+    return values ? values[entity] * this.scenario.agents.scale : 0;
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * migsim: agent-based simulation of migration flows between countries.
+ *
+ * This file is the table of contents. Everything here runs unchanged in a
+ * browser or a notebook; Node-only parts (files, the CLI) are in `migsim/node`.
+ */
+
+// Scenarios: the file format, the typed builder, validation with clear errors
+export type * from './scenario/types.js';
+export { parseScenario } from './scenario/load.js';
+export { validateScenario } from './scenario/validate.js';
+export { scenario, ScenarioBuilder } from './scenario/builder.js';
+export { ScenarioError, formatIssue, type ScenarioIssue } from './scenario/errors.js';
+
+// Engine: the tick loop, its phases, plugins and the policy interface
+export { Simulation, type SimulationOptions, type RunResult } from './engine/simulation.js';
+export { PHASES, type Phase } from './engine/phases.js';
+export type { Plugin } from './engine/plugin.js';
+export type { PolicyApi, TargetKind, AttributesOf, Observation } from './engine/policy-api.js';
+export type { PolicyEvent } from './engine/events.js';
+export { Clock } from './engine/clock.js';
+
+// World: countries, places, legs, routes, channels and their time-varying attributes
+export { World, COUNTRY_ATTRIBUTES, LEG_ATTRIBUTES, CHANNEL_ATTRIBUTES, ATTRIBUTE_RANGES } from './world/world.js';
+export type { CountryAttribute, LegAttribute, ChannelAttribute, Place, Leg, Route, Channel } from './world/world.js';
+export { compileQuantity, type TimePoint } from './world/quantity.js';
+
+// Agents: the struct-of-arrays store and the states people move through
+export { MigrantStore, NONE } from './agents/store.js';
+export { State, Stage, Flag, STATE_NAMES, type StateCode } from './agents/states.js';
+
+// Behaviour: the parameters of the migrant model, in one place
+export { BEHAVIOUR_PARAMETERS, DEFAULT_BEHAVIOUR, type BehaviourParameters, type BehaviourParameterName } from './behaviour/parameters.js';
+
+// Metrics: tables, roles computed from flows, the conservation check
+export { type Table, column, total } from './metrics/table.js';
+export { computeRoles, type CountryRole } from './metrics/roles.js';
+export { ConservationError } from './metrics/conservation.js';
+
+// Randomness: seeded, named streams
+export { RandomStreams, type RandomStream, type RunIdentity } from './random/streams.js';
+
+// Output
+export { tableToCsv, eventsTable } from './io/csv.js';

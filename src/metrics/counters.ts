@@ -1,0 +1,58 @@
+/**
+ * Counts of one tick for one dimension (routes, legs, channels, countries):
+ * `count[field][entity]`. Flows are added during the tick; gauges (stocks,
+ * quota left) are set by the metrics phase. The recorder copies and resets them.
+ */
+export class CounterTable<F extends string> {
+  readonly count: Record<F, Float64Array>;
+
+  constructor(readonly dimension: string, readonly ids: readonly string[], readonly fields: readonly F[]) {
+    this.count = {} as Record<F, Float64Array>;
+    for (const f of fields) this.count[f] = new Float64Array(ids.length);
+  }
+
+  reset(): void {
+    for (const f of this.fields) this.count[f].fill(0);
+  }
+}
+
+export const ROUTE_FIELDS = ['departures', 'arrivals', 'deaths', 'interceptions', 'returnedAfterInterception', 'gaveUp', 'settledInTransit'] as const;
+export const LEG_FIELDS = ['waiting', 'attempts', 'crossings', 'interceptions', 'deaths'] as const;
+export const CHANNEL_FIELDS = ['applications', 'admissions', 'quotaUsed', 'quotaLeft', 'queued', 'gaveUp', 'renewals', 'leftOnTime', 'overstaysBegun'] as const;
+export const COUNTRY_FIELDS = [
+  // as an origin
+  'emigrants', 'deathsEnRoute', 'returnsReceived', 'atHome', 'preparing', 'returnees',
+  // as a transit country
+  'transitCrossings', 'inTransit',
+  // as a destination
+  'arrivals', 'asylumClaims', 'recognised', 'rejected', 'apprehensions', 'returnOrders', 'returnAttempts', 'returnsExecuted',
+  'voluntaryReturns', 'overstaysBegun', 'regular', 'asylumPending', 'protected', 'irregular', 'overstaying',
+] as const;
+
+export type RouteField = (typeof ROUTE_FIELDS)[number];
+export type LegField = (typeof LEG_FIELDS)[number];
+export type ChannelField = (typeof CHANNEL_FIELDS)[number];
+export type CountryField = (typeof COUNTRY_FIELDS)[number];
+
+/** Every counter of a tick, by dimension. Values are in agents until recorded. */
+export class TickCounters {
+  readonly route: CounterTable<RouteField>;
+  readonly leg: CounterTable<LegField>;
+  readonly channel: CounterTable<ChannelField>;
+  readonly country: CounterTable<CountryField>;
+
+  constructor(ids: { routes: readonly string[]; legs: readonly string[]; channels: readonly string[]; countries: readonly string[] }) {
+    this.route = new CounterTable('route', ids.routes, ROUTE_FIELDS);
+    this.leg = new CounterTable('leg', ids.legs, LEG_FIELDS);
+    this.channel = new CounterTable('channel', ids.channels, CHANNEL_FIELDS);
+    this.country = new CounterTable('country', ids.countries, COUNTRY_FIELDS);
+  }
+
+  tables(): ReadonlyArray<CounterTable<string>> {
+    return [this.route, this.leg, this.channel, this.country];
+  }
+
+  reset(): void {
+    for (const t of this.tables()) t.reset();
+  }
+}

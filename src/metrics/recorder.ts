@@ -1,0 +1,47 @@
+import { STATE_NAMES } from '../agents/states.js';
+import type { CounterTable, TickCounters } from './counters.js';
+import type { Table } from './table.js';
+
+/**
+ * Turns each tick's counters into rows of the run's tables, in persons
+ * (agents times scale): `population` (everybody by state), `countries`,
+ * `routes`, `legs` and `channels`. Every row carries tick and date.
+ */
+export class Recorder {
+  readonly population: Table;
+  readonly dimensions: Table[];
+
+  constructor(counters: TickCounters, private readonly scale: number, private readonly corridors: readonly string[]) {
+    this.population = { name: 'population', columns: ['tick', 'date', ...STATE_NAMES, 'total'], rows: [] };
+    this.dimensions = counters.tables().map((t) => ({
+      name: plural(t.dimension),
+      columns: ['tick', 'date', t.dimension, ...(t.dimension === 'route' ? ['corridor'] : []), ...t.fields],
+      rows: [],
+    }));
+  }
+
+  record(tick: number, date: string, byState: Float64Array, counters: TickCounters): void {
+    const scale = this.scale;
+    const people = Array.from(byState, (v) => v * scale);
+    this.population.rows.push([tick, date, ...people, people.reduce((a, b) => a + b, 0)]);
+    counters.tables().forEach((t, k) => this.addRows(this.dimensions[k], t, tick, date));
+  }
+
+  private addRows(table: Table, counts: CounterTable<string>, tick: number, date: string): void {
+    const scale = this.scale;
+    counts.ids.forEach((id, e) => {
+      const row: Array<string | number> = [tick, date, id];
+      if (counts.dimension === 'route') row.push(this.corridors[e]);
+      for (const f of counts.fields) row.push(counts.count[f][e] * scale);
+      table.rows.push(row);
+    });
+  }
+
+  tables(): Table[] {
+    return [this.population, ...this.dimensions];
+  }
+}
+
+function plural(dimension: string): string {
+  return dimension === 'country' ? 'countries' : `${dimension}s`;
+}

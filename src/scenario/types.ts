@@ -1,0 +1,170 @@
+import type { BehaviourParameters } from '../behaviour/parameters.js';
+
+/**
+ * A value that may change over time, as written in a scenario:
+ * - a number (constant);
+ * - a string: a mathjs expression of `t` (years since the start), `tick` and `year`;
+ * - an object of calendar years to values: a yearly series, interpolated linearly
+ *   between years and held flat before the first and after the last.
+ */
+export type Quantity = number | string | { readonly [year: string]: number };
+
+export type Skill = 'low' | 'high';
+export const SKILLS: readonly Skill[] = ['low', 'high'];
+
+export type ChannelType = 'work' | 'seasonal' | 'family' | 'study' | 'visit' | 'humanitarian';
+export const CHANNEL_TYPES: readonly ChannelType[] = ['work', 'seasonal', 'family', 'study', 'visit', 'humanitarian'];
+
+export type LegMode = 'land' | 'sea' | 'air';
+export const LEG_MODES: readonly LegMode[] = ['land', 'sea', 'air'];
+
+/** What happens to a migrant intercepted on a leg. */
+export type InterceptionOutcome = 'pushback' | 'return';
+export const INTERCEPTION_OUTCOMES: readonly InterceptionOutcome[] = ['pushback', 'return'];
+
+export type PlaceKind = 'city' | 'hub' | 'border' | 'camp' | 'conflict-zone';
+export const PLACE_KINDS: readonly PlaceKind[] = ['city', 'hub', 'border', 'camp', 'conflict-zone'];
+
+export const TICKS_PER_YEAR = [4, 12, 52, 365] as const;
+export type TicksPerYear = (typeof TICKS_PER_YEAR)[number];
+
+export interface PlaceSpec {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  /** Share of the country's population living here (used to place agents at home). */
+  populationShare: number;
+}
+
+export interface AsylumSpec {
+  /** Months from claim to first-instance decision. */
+  decisionMonths: number;
+  /** Recognition rate by origin id; `default` applies to origins not listed. */
+  recognition: { readonly default: number; readonly [origin: string]: number };
+}
+
+export interface EnforcementSpec {
+  /** Share of irregular residents apprehended per year. */
+  apprehensionPerYear: Quantity;
+  /** Forced returns the country can carry out per year, in persons. */
+  returnCapacityPerYear: Quantity;
+}
+
+export interface CountrySpec {
+  id: string;
+  name: string;
+  /** Persons. */
+  population: Quantity;
+  /** Constant international dollars (PPP) per person per year. */
+  gdpPerCapita: Quantity;
+  /** Annual wage by skill, PPP dollars. */
+  wages: { low: Quantity; high: Quantity };
+  /** 0..1 */
+  unemployment: Quantity;
+  /** 0..1 */
+  conflict: Quantity;
+  /** 0..1 */
+  climateStress: Quantity;
+  /** State capacity / governance, 0..1. */
+  governance: Quantity;
+  /** Cost of sending remittances to this country, as a fraction of the amount. */
+  remittanceCost: Quantity;
+  /** Share of the population with high skills, 0..1. */
+  highSkillShare: number;
+  /** Share of the origin's return attempts this country accepts (travel documents), 0..1. */
+  returnCooperation: Quantity;
+  /** Persons from each origin living here at the start. */
+  diaspora: { readonly [origin: string]: number };
+  asylum: AsylumSpec;
+  enforcement: EnforcementSpec;
+  places: PlaceSpec[];
+}
+
+export interface ChannelSpec {
+  id: string;
+  type: ChannelType;
+  destination: string;
+  /** `all` is most-favoured-nation; a list makes the channel preferential. */
+  origins: 'all' | string[];
+  skills: 'all' | Skill[];
+  /** Persons per calendar year, or null for no quota. */
+  quotaPerYear: Quantity | null;
+  /** PPP dollars paid by the migrant. */
+  fee: Quantity;
+  processingMonths: number;
+  /** Length of stay granted, or null for permanent. */
+  stayMonths: number | null;
+  /** How many times a permit may be renewed. */
+  renewals: number;
+  /** Whether compliant returners get priority for a next stay. */
+  circular: boolean;
+}
+
+export interface LegSpec {
+  id: string;
+  /** Place id, or a country id for a country with one place. */
+  from: string;
+  to: string;
+  mode: LegMode;
+  durationDays: number;
+  /** Smuggling price per attempt, PPP dollars. */
+  cost: Quantity;
+  /** Probability of dying per attempt. */
+  mortality: Quantity;
+  /** Probability of being intercepted per attempt. */
+  interception: Quantity;
+  onInterception: InterceptionOutcome;
+}
+
+export interface RouteSpec {
+  id: string;
+  /** Reporting group, e.g. `central-med`; defaults to the route id. */
+  corridor: string;
+  legs: string[];
+}
+
+export interface AgentsSpec {
+  /** Persons each agent stands for. */
+  scale: number;
+  /** Countries whose residents are simulated as agents. */
+  origins: string[];
+}
+
+/** A validated scenario: every field present, every reference resolved by name. */
+export interface Scenario {
+  name: string;
+  description: string;
+  /** First month, `YYYY-MM`. */
+  start: string;
+  ticks: number;
+  ticksPerYear: TicksPerYear;
+  seed: number;
+  agents: AgentsSpec;
+  behaviour: BehaviourParameters;
+  countries: CountrySpec[];
+  channels: ChannelSpec[];
+  legs: LegSpec[];
+  routes: RouteSpec[];
+}
+
+type Loose<T> = { [K in keyof T]?: T[K] extends object ? T[K] | Loose<T[K]> : T[K] };
+
+/** What a script passes to the builder, or a file holds: optional fields may be left out. */
+export type ScenarioInput = {
+  name: string;
+  description?: string;
+  start: string;
+  ticks: number;
+  ticksPerYear?: TicksPerYear;
+  seed?: number;
+  agents: AgentsSpec;
+  behaviour?: Partial<BehaviourParameters>;
+  countries: CountryInput[];
+  channels?: ChannelInput[];
+  legs?: LegInput[];
+  routes?: RouteInput[];
+};
+export type CountryInput = Pick<CountrySpec, 'id' | 'gdpPerCapita' | 'wages'> & Loose<Omit<CountrySpec, 'id' | 'gdpPerCapita' | 'wages' | 'places'>> & { places?: Array<Pick<PlaceSpec, 'id'> & Partial<PlaceSpec>> };
+export type ChannelInput = Pick<ChannelSpec, 'id' | 'type' | 'destination' | 'quotaPerYear'> & Partial<ChannelSpec>;
+export type LegInput = Pick<LegSpec, 'id' | 'from' | 'to' | 'mode' | 'durationDays' | 'cost' | 'mortality' | 'interception'> & Partial<LegSpec>;
+export type RouteInput = Pick<RouteSpec, 'id' | 'legs'> & Partial<RouteSpec>;

@@ -1,0 +1,413 @@
+import { BEHAVIOUR_PARAMETERS, DEFAULT_BEHAVIOUR, type BehaviourParameters } from '../behaviour/parameters.js';
+import { Clock } from '../engine/clock.js';
+import { compileQuantity } from '../world/quantity.js';
+import { ScenarioError } from './errors.js';
+import { FieldReader, describeRange, inRange, type FieldPath, type NumberRange } from './fields.js';
+import {
+  CHANNEL_TYPES, INTERCEPTION_OUTCOMES, LEG_MODES, PLACE_KINDS, SKILLS, TICKS_PER_YEAR,
+  type AsylumSpec, type ChannelSpec, type CountrySpec, type EnforcementSpec, type LegSpec, type PlaceSpec,
+  type Quantity, type RouteSpec, type Scenario, type Skill, type TicksPerYear,
+} from './types.js';
+
+const ID = { re: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, what: 'an id (letters, digits, "_", "-" or ".")' };
+const MONTH = { re: /^\d{4}-(0[1-9]|1[0-2])$/, what: 'a month written YYYY-MM' };
+const YEAR_KEY = /^\d{4}$/;
+const SHARE: NumberRange = { min: 0, max: 1 };
+const NON_NEGATIVE: NumberRange = { min: 0 };
+
+const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes'] as const;
+const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'places'] as const;
+const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular'] as const;
+const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception'] as const;
+const ROUTE_FIELDS = ['id', 'corridor', 'legs'] as const;
+const PLACE_FIELDS = ['id', 'name', 'kind', 'populationShare'] as const;
+
+/**
+ * Checks a scenario read from a file or built in a script and returns it complete,
+ * with documented defaults filled in. Throws a ScenarioError listing every problem.
+ * `source` names where the input came from (a file path, or "builder").
+ */
+export function validateScenario(input: unknown, source: string): Scenario {
+  const r = new FieldReader();
+  const scenario = readScenario(r, input);
+  if (r.issues.length > 0 || scenario === undefined) throw new ScenarioError(source, r.issues);
+  return scenario;
+}
+
+interface Context {
+  r: FieldReader;
+  clock?: Clock;
+  ticks: number;
+}
+
+function readScenario(r: FieldReader, input: unknown): Scenario | undefined {
+  if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) {
+    r.reportText([], 'a scenario (an object with name, start, ticks, agents and countries)', 'an empty document');
+    return undefined;
+  }
+  const top = r.object(input, [], TOP_FIELDS);
+  if (!top) return undefined;
+
+  const name = r.string(top.name, ['name']);
+  const description = top.description === undefined ? '' : r.string(top.description, ['description']);
+  const start = r.string(top.start, ['start'], MONTH);
+  const ticks = r.number(top.ticks, ['ticks'], { min: 1, integer: true });
+  const ticksPerYear = (top.ticksPerYear === undefined ? 12 : r.oneOf(top.ticksPerYear, ['ticksPerYear'], TICKS_PER_YEAR)) as TicksPerYear | undefined;
+  const seed = top.seed === undefined ? 1 : r.number(top.seed, ['seed'], { min: 0, integer: true });
+  const ctx: Context = { r, ticks: ticks ?? 1, clock: start && ticksPerYear ? new Clock(start, ticksPerYear) : undefined };
+
+  const behaviour = readBehaviour(r, top.behaviour);
+  const countries = requiredList(r, top.countries, ['countries'], 'a list of at least one country', (v, p) => readCountry(ctx, v, p));
+  const channels = optionalList(r, top.channels, ['channels'], (v, p) => readChannel(ctx, v, p));
+  const legs = optionalList(r, top.legs, ['legs'], (v, p) => readLeg(ctx, v, p));
+  const routes = optionalList(r, top.routes, ['routes'], (v, p) => readRoute(r, v, p));
+  const agents = readAgents(r, top.agents);
+
+  if (!countries || !channels || !legs || !routes) return undefined;
+  checkReferences(r, countries, channels, legs, routes, agents?.origins ?? []);
+
+  if (name === undefined || description === undefined || start === undefined || ticks === undefined || ticksPerYear === undefined || seed === undefined || !agents || !behaviour) return undefined;
+  return { name, description, start, ticks, ticksPerYear, seed, agents, behaviour, countries, channels, legs, routes };
+}
+
+function requiredList<T>(r: FieldReader, value: unknown, path: FieldPath, what: string, read: (v: unknown, p: FieldPath) => T | undefined): T[] | undefined {
+  const list = r.list(value, path, what);
+  if (!list) return undefined;
+  if (list.length === 0) {
+    r.report(path, what, list);
+    return undefined;
+  }
+  return readItems(list, path, read);
+}
+
+function optionalList<T>(r: FieldReader, value: unknown, path: FieldPath, read: (v: unknown, p: FieldPath) => T | undefined): T[] | undefined {
+  if (value === undefined) return [];
+  const list = r.list(value, path);
+  return list && readItems(list, path, read);
+}
+
+function readItems<T>(list: unknown[], path: FieldPath, read: (v: unknown, p: FieldPath) => T | undefined): T[] | undefined {
+  const out: T[] = [];
+  let ok = true;
+  list.forEach((item, i) => {
+    const v = read(item, [...path, i]);
+    if (v === undefined) ok = false;
+    else out.push(v);
+  });
+  return ok ? out : undefined;
+}
+
+function readBehaviour(r: FieldReader, value: unknown): BehaviourParameters | undefined {
+  if (value === undefined) return { ...DEFAULT_BEHAVIOUR };
+  const names = Object.keys(BEHAVIOUR_PARAMETERS) as Array<keyof BehaviourParameters>;
+  const obj = r.object(value, ['behaviour'], names);
+  if (!obj) return undefined;
+  const out: Record<string, number> = { ...DEFAULT_BEHAVIOUR };
+  let ok = true;
+  for (const key of names) {
+    if (obj[key] === undefined) continue;
+    const info = BEHAVIOUR_PARAMETERS[key];
+    const v = r.number(obj[key], ['behaviour', key], { min: info.min, max: info.max });
+    if (v === undefined) ok = false;
+    else out[key] = v;
+  }
+  return ok ? (out as BehaviourParameters) : undefined;
+}
+
+function readAgents(r: FieldReader, value: unknown): Scenario['agents'] | undefined {
+  const obj = r.object(value, ['agents'], ['scale', 'origins']);
+  if (!obj) return undefined;
+  const scale = r.number(obj.scale, ['agents', 'scale'], { min: 1e-9 });
+  const list = r.list(obj.origins, ['agents', 'origins'], 'a list of country ids');
+  const origins = list && readItems(list, ['agents', 'origins'], (v, p) => r.string(v, p, ID));
+  if (scale === undefined || !origins) return undefined;
+  return { scale, origins };
+}
+
+/** A quantity: a number, a mathjs expression of t, tick and year, or a yearly series. */
+function readQuantity(ctx: Context, value: unknown, path: FieldPath, range: NumberRange): Quantity | undefined {
+  const { r } = ctx;
+  const expected = `${describeRange(range)}, an expression of t (text), or a series of years to values`;
+  if (typeof value === 'number') return r.number(value, path, range);
+  if (typeof value === 'string') return readExpression(ctx, value, path, range);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) {
+      r.report(path, expected, value);
+      return undefined;
+    }
+    const series: Record<string, number> = {};
+    let ok = true;
+    for (const [year, v] of entries) {
+      if (!YEAR_KEY.test(year)) {
+        r.reportText([...path, year], 'a calendar year (four digits) as the key of a series', `the key "${year}"`);
+        ok = false;
+        continue;
+      }
+      const n = r.number(v, [...path, year], range);
+      if (n === undefined) ok = false;
+      else series[year] = n;
+    }
+    return ok ? series : undefined;
+  }
+  r.report(path, expected, value);
+  return undefined;
+}
+
+function readExpression(ctx: Context, text: string, path: FieldPath, range: NumberRange): Quantity | undefined {
+  const { r, clock } = ctx;
+  let fn;
+  try {
+    fn = compileQuantity(text);
+  } catch (e) {
+    r.reportText(path, 'a valid expression of t, tick and year', `"${text}", which does not parse (${(e as Error).message})`);
+    return undefined;
+  }
+  if (!clock) return text; // the start date is itself broken and already reported
+  for (const tick of [0, ctx.ticks]) {
+    let v: number;
+    try {
+      v = fn(clock.at(tick));
+    } catch (e) {
+      r.reportText(path, 'a valid expression of t, tick and year', `"${text}", which fails at tick ${tick} (${(e as Error).message})`);
+      return undefined;
+    }
+    if (!Number.isFinite(v) || !inRange(v, { ...range, integer: false })) {
+      r.reportText(path, `an expression giving ${describeRange(range)}`, `"${text}", which gives ${v} at tick ${tick}`);
+      return undefined;
+    }
+  }
+  return text;
+}
+
+function readCountry(ctx: Context, value: unknown, path: FieldPath): CountrySpec | undefined {
+  const { r } = ctx;
+  const obj = r.object(value, path, COUNTRY_FIELDS);
+  if (!obj) return undefined;
+  const q = (key: string, range: NumberRange, fallback?: Quantity) =>
+    obj[key] === undefined && fallback !== undefined ? fallback : readQuantity(ctx, obj[key], [...path, key], range);
+
+  const id = r.string(obj.id, [...path, 'id'], ID);
+  const name = obj.name === undefined ? id : r.string(obj.name, [...path, 'name']);
+  const population = q('population', NON_NEGATIVE);
+  const gdpPerCapita = q('gdpPerCapita', { min: 1e-9 });
+  const wagesObj = r.object(obj.wages, [...path, 'wages'], ['low', 'high']);
+  const wageLow = wagesObj && readQuantity(ctx, wagesObj.low, [...path, 'wages', 'low'], { min: 1e-9 });
+  const wageHigh = wagesObj && readQuantity(ctx, wagesObj.high, [...path, 'wages', 'high'], { min: 1e-9 });
+  const unemployment = q('unemployment', SHARE, 0);
+  const conflict = q('conflict', SHARE, 0);
+  const climateStress = q('climateStress', SHARE, 0);
+  const governance = q('governance', SHARE, 0.5);
+  const remittanceCost = q('remittanceCost', SHARE, 0.06);
+  const highSkillShare = obj.highSkillShare === undefined ? 0.1 : r.number(obj.highSkillShare, [...path, 'highSkillShare'], SHARE);
+  const returnCooperation = q('returnCooperation', SHARE, 0.5);
+  const diaspora = readNumberMap(r, obj.diaspora, [...path, 'diaspora'], NON_NEGATIVE);
+  const asylum = readAsylum(r, obj.asylum, [...path, 'asylum']);
+  const enforcement = readEnforcement(ctx, obj.enforcement, [...path, 'enforcement']);
+  const places = optionalList(r, obj.places, [...path, 'places'], (v, p) => readPlace(r, v, p));
+  if (places && places.length > 0) fillPlaceShares(r, places, obj.places as unknown[], [...path, 'places']);
+
+  if (id === undefined || name === undefined || population === undefined || gdpPerCapita === undefined || wageLow === undefined || wageHigh === undefined
+    || unemployment === undefined || conflict === undefined || climateStress === undefined || governance === undefined || remittanceCost === undefined
+    || highSkillShare === undefined || returnCooperation === undefined || !diaspora || !asylum || !enforcement || !places) return undefined;
+  return {
+    id, name, population, gdpPerCapita, wages: { low: wageLow, high: wageHigh }, unemployment, conflict, climateStress, governance,
+    remittanceCost, highSkillShare, returnCooperation, diaspora, asylum, enforcement, places,
+  };
+}
+
+function readNumberMap(r: FieldReader, value: unknown, path: FieldPath, range: NumberRange): Record<string, number> | undefined {
+  if (value === undefined) return {};
+  const obj = r.map(value, path);
+  if (!obj) return undefined;
+  const out: Record<string, number> = {};
+  let ok = true;
+  for (const [key, v] of Object.entries(obj)) {
+    const n = r.number(v, [...path, key], range);
+    if (n === undefined) ok = false;
+    else out[key] = n;
+  }
+  return ok ? out : undefined;
+}
+
+function readAsylum(r: FieldReader, value: unknown, path: FieldPath): AsylumSpec | undefined {
+  if (value === undefined) return { decisionMonths: 8, recognition: { default: 0 } };
+  const obj = r.object(value, path, ['decisionMonths', 'recognition']);
+  if (!obj) return undefined;
+  const decisionMonths = obj.decisionMonths === undefined ? 8 : r.number(obj.decisionMonths, [...path, 'decisionMonths'], NON_NEGATIVE);
+  const recognition = readNumberMap(r, obj.recognition ?? { default: 0 }, [...path, 'recognition'], SHARE);
+  if (recognition && recognition.default === undefined) {
+    r.report([...path, 'recognition', 'default'], 'a recognition rate from 0 to 1 for origins not listed', undefined);
+    return undefined;
+  }
+  if (decisionMonths === undefined || !recognition) return undefined;
+  return { decisionMonths, recognition: recognition as AsylumSpec['recognition'] };
+}
+
+function readEnforcement(ctx: Context, value: unknown, path: FieldPath): EnforcementSpec | undefined {
+  if (value === undefined) return { apprehensionPerYear: 0, returnCapacityPerYear: 0 };
+  const obj = ctx.r.object(value, path, ['apprehensionPerYear', 'returnCapacityPerYear']);
+  if (!obj) return undefined;
+  const apprehensionPerYear = obj.apprehensionPerYear === undefined ? 0 : readQuantity(ctx, obj.apprehensionPerYear, [...path, 'apprehensionPerYear'], SHARE);
+  const returnCapacityPerYear = obj.returnCapacityPerYear === undefined ? 0 : readQuantity(ctx, obj.returnCapacityPerYear, [...path, 'returnCapacityPerYear'], NON_NEGATIVE);
+  if (apprehensionPerYear === undefined || returnCapacityPerYear === undefined) return undefined;
+  return { apprehensionPerYear, returnCapacityPerYear };
+}
+
+function readPlace(r: FieldReader, value: unknown, path: FieldPath): PlaceSpec | undefined {
+  const obj = r.object(value, path, PLACE_FIELDS);
+  if (!obj) return undefined;
+  const id = r.string(obj.id, [...path, 'id'], ID);
+  const name = obj.name === undefined ? id : r.string(obj.name, [...path, 'name']);
+  const kind = obj.kind === undefined ? 'city' : r.oneOf(obj.kind, [...path, 'kind'], PLACE_KINDS);
+  const populationShare = obj.populationShare === undefined ? -1 : r.number(obj.populationShare, [...path, 'populationShare'], SHARE);
+  if (id === undefined || name === undefined || kind === undefined || populationShare === undefined) return undefined;
+  return { id, name, kind, populationShare };
+}
+
+/** Places without a share split the population equally; given shares must add up to 1. */
+function fillPlaceShares(r: FieldReader, places: PlaceSpec[], raw: unknown[], path: FieldPath): void {
+  const given = places.filter((p) => p.populationShare >= 0);
+  if (given.length === 0) {
+    for (const p of places) p.populationShare = 1 / places.length;
+    return;
+  }
+  if (given.length < places.length) {
+    places.forEach((p, i) => {
+      if (p.populationShare < 0) r.report([...path, i, 'populationShare'], 'a population share (when one place of a country has one, all must)', (raw[i] as Record<string, unknown>).populationShare);
+    });
+    return;
+  }
+  const sum = given.reduce((s, p) => s + p.populationShare, 0);
+  if (Math.abs(sum - 1) > 1e-6) r.reportText(path, 'population shares adding up to 1', `shares adding up to ${sum}`);
+}
+
+function readChannel(ctx: Context, value: unknown, path: FieldPath): ChannelSpec | undefined {
+  const { r } = ctx;
+  const obj = r.object(value, path, CHANNEL_FIELDS);
+  if (!obj) return undefined;
+  const id = r.string(obj.id, [...path, 'id'], ID);
+  const type = r.oneOf(obj.type, [...path, 'type'], CHANNEL_TYPES);
+  const destination = r.string(obj.destination, [...path, 'destination'], ID);
+  const origins = obj.origins === undefined || obj.origins === 'all' ? 'all' : idList(r, obj.origins, [...path, 'origins'], '"all" or a list of country ids');
+  const skills = obj.skills === undefined || obj.skills === 'all' ? 'all' : skillList(r, obj.skills, [...path, 'skills']);
+  let quotaPerYear: Quantity | null | undefined;
+  if (obj.quotaPerYear === null) quotaPerYear = null;
+  else if (obj.quotaPerYear === undefined) r.report([...path, 'quotaPerYear'], 'a yearly quota in persons (0 or more), or null for no quota', undefined);
+  else quotaPerYear = readQuantity(ctx, obj.quotaPerYear, [...path, 'quotaPerYear'], NON_NEGATIVE);
+  const fee = obj.fee === undefined ? 0 : readQuantity(ctx, obj.fee, [...path, 'fee'], NON_NEGATIVE);
+  const processingMonths = obj.processingMonths === undefined ? 3 : r.number(obj.processingMonths, [...path, 'processingMonths'], NON_NEGATIVE);
+  const stayMonths = obj.stayMonths === undefined || obj.stayMonths === null ? null : r.number(obj.stayMonths, [...path, 'stayMonths'], { min: 1e-9 });
+  const renewals = obj.renewals === undefined ? 0 : r.number(obj.renewals, [...path, 'renewals'], { min: 0, integer: true });
+  const circular = obj.circular === undefined ? false : r.boolean(obj.circular, [...path, 'circular']);
+  if (id === undefined || type === undefined || destination === undefined || origins === undefined || skills === undefined || quotaPerYear === undefined
+    || fee === undefined || processingMonths === undefined || stayMonths === undefined || renewals === undefined || circular === undefined) return undefined;
+  return { id, type, destination, origins, skills, quotaPerYear, fee, processingMonths, stayMonths, renewals, circular };
+}
+
+function idList(r: FieldReader, value: unknown, path: FieldPath, what: string): string[] | undefined {
+  const list = r.list(value, path, what);
+  return list && readItems(list, path, (v, p) => r.string(v, p, ID));
+}
+
+function skillList(r: FieldReader, value: unknown, path: FieldPath): Skill[] | undefined {
+  const list = r.list(value, path, '"all" or a list of skills (low, high)');
+  return list && readItems(list, path, (v, p) => r.oneOf(v, p, SKILLS));
+}
+
+function readLeg(ctx: Context, value: unknown, path: FieldPath): LegSpec | undefined {
+  const { r } = ctx;
+  const obj = r.object(value, path, LEG_FIELDS);
+  if (!obj) return undefined;
+  const id = r.string(obj.id, [...path, 'id'], ID);
+  const from = r.string(obj.from, [...path, 'from'], ID);
+  const to = r.string(obj.to, [...path, 'to'], ID);
+  const mode = r.oneOf(obj.mode, [...path, 'mode'], LEG_MODES);
+  const durationDays = r.number(obj.durationDays, [...path, 'durationDays'], { min: 1e-9 });
+  const cost = readQuantity(ctx, obj.cost, [...path, 'cost'], NON_NEGATIVE);
+  const mortality = readQuantity(ctx, obj.mortality, [...path, 'mortality'], SHARE);
+  const interception = readQuantity(ctx, obj.interception, [...path, 'interception'], SHARE);
+  const onInterception = obj.onInterception === undefined ? 'pushback' : r.oneOf(obj.onInterception, [...path, 'onInterception'], INTERCEPTION_OUTCOMES);
+  if (from !== undefined && from === to) r.report([...path, 'to'], 'a place other than the leg\'s start', to);
+  if (id === undefined || from === undefined || to === undefined || mode === undefined || durationDays === undefined || cost === undefined
+    || mortality === undefined || interception === undefined || onInterception === undefined || from === to) return undefined;
+  return { id, from, to, mode, durationDays, cost, mortality, interception, onInterception };
+}
+
+function readRoute(r: FieldReader, value: unknown, path: FieldPath): RouteSpec | undefined {
+  const obj = r.object(value, path, ROUTE_FIELDS);
+  if (!obj) return undefined;
+  const id = r.string(obj.id, [...path, 'id'], ID);
+  const corridor = obj.corridor === undefined ? id : r.string(obj.corridor, [...path, 'corridor'], ID);
+  const legs = idList(r, obj.legs, [...path, 'legs'], 'a list of leg ids');
+  if (legs && legs.length === 0) r.report([...path, 'legs'], 'a list of at least one leg id', legs);
+  if (id === undefined || corridor === undefined || !legs || legs.length === 0) return undefined;
+  return { id, corridor, legs };
+}
+
+/** Cross-field checks: unique ids, and every reference to a country, place or leg resolves. */
+function checkReferences(r: FieldReader, countries: CountrySpec[], channels: ChannelSpec[], legs: LegSpec[], routes: RouteSpec[], origins: string[]): void {
+  const countryIds = new Set<string>();
+  const placeOwner = new Map<string, CountrySpec>(); // place id -> country
+  const seen = new Map<string, string>(); // id -> where it was first defined
+
+  const claim = (id: string, where: string, path: FieldPath) => {
+    const first = seen.get(id);
+    if (first !== undefined) r.reportText(path, `an id not used before (ids of countries, places, channels, legs and routes must be unique)`, `"${id}", already used by ${first}`);
+    else seen.set(id, where);
+  };
+
+  countries.forEach((c, i) => {
+    claim(c.id, `countries[${i}]`, ['countries', i, 'id']);
+    countryIds.add(c.id);
+    if (c.places.length === 0) placeOwner.set(c.id, c);
+    c.places.forEach((p, j) => {
+      claim(p.id, `countries[${i}].places[${j}]`, ['countries', i, 'places', j, 'id']);
+      placeOwner.set(p.id, c);
+    });
+  });
+  channels.forEach((ch, i) => claim(ch.id, `channels[${i}]`, ['channels', i, 'id']));
+  legs.forEach((l, i) => claim(l.id, `legs[${i}]`, ['legs', i, 'id']));
+  routes.forEach((rt, i) => claim(rt.id, `routes[${i}]`, ['routes', i, 'id']));
+
+  const knownCountry = (id: string, path: FieldPath) => {
+    if (!countryIds.has(id)) r.reportText(path, `a country id (one of ${[...countryIds].join(', ')})`, `"${id}", which is not a country in this scenario`);
+  };
+  origins.forEach((o, i) => knownCountry(o, ['agents', 'origins', i]));
+  countries.forEach((c, i) => {
+    for (const origin of Object.keys(c.diaspora)) knownCountry(origin, ['countries', i, 'diaspora', origin]);
+    for (const origin of Object.keys(c.asylum.recognition)) if (origin !== 'default') knownCountry(origin, ['countries', i, 'asylum', 'recognition', origin]);
+  });
+  channels.forEach((ch, i) => {
+    knownCountry(ch.destination, ['channels', i, 'destination']);
+    if (ch.origins !== 'all') ch.origins.forEach((o, j) => knownCountry(o, ['channels', i, 'origins', j]));
+  });
+
+  const knownPlace = (id: string, path: FieldPath) => {
+    if (placeOwner.has(id)) return;
+    const country = countries.find((c) => c.id === id);
+    if (country) r.reportText(path, `a place of ${id} (it has places: ${country.places.map((p) => p.id).join(', ')})`, `the country id "${id}"`);
+    else r.reportText(path, 'a place id, or the id of a country without places', `"${id}", which is neither a place nor a country in this scenario`);
+  };
+  legs.forEach((l, i) => {
+    knownPlace(l.from, ['legs', i, 'from']);
+    knownPlace(l.to, ['legs', i, 'to']);
+  });
+
+  const legById = new Map(legs.map((l) => [l.id, l]));
+  routes.forEach((rt, i) => {
+    let previous: LegSpec | undefined;
+    rt.legs.forEach((legId, j) => {
+      const leg = legById.get(legId);
+      if (!leg) {
+        r.reportText(['routes', i, 'legs', j], 'a leg id defined under legs', `"${legId}", which is not a leg`);
+        previous = undefined;
+        return;
+      }
+      if (previous && previous.to !== leg.from) {
+        r.reportText(['routes', i, 'legs', j], `a leg starting where leg "${previous.id}" ends (${previous.to})`, `leg "${leg.id}", which starts at ${leg.from}`);
+      }
+      previous = leg;
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import { compileQuantity, type QuantityFn, type TimePoint } from './quantity.js';
+import type { Quantity } from '../scenario/types.js';
+
+/**
+ * Time-varying attributes of one kind of entity (countries, legs, channels):
+ * the scenario's value for this tick, replaced where a policy has set an
+ * override. `values[attribute][entity]` is what behaviour reads.
+ */
+export class AttributeTable<A extends string> {
+  readonly values: Record<A, Float64Array>;
+  private readonly baseValues: Record<A, Float64Array>;
+  private readonly fns: Record<A, QuantityFn[]>;
+  private readonly overrides = new Map<string, number>();
+
+  constructor(readonly kind: string, readonly ids: readonly string[], readonly attributes: readonly A[], quantity: (entity: number, attribute: A) => Quantity) {
+    this.values = {} as Record<A, Float64Array>;
+    this.baseValues = {} as Record<A, Float64Array>;
+    this.fns = {} as Record<A, QuantityFn[]>;
+    for (const a of attributes) {
+      this.values[a] = new Float64Array(ids.length);
+      this.baseValues[a] = new Float64Array(ids.length);
+      this.fns[a] = ids.map((_, i) => compileQuantity(quantity(i, a)));
+    }
+  }
+
+  index(id: string): number {
+    const i = this.ids.indexOf(id);
+    if (i < 0) throw new Error(`unknown ${this.kind} "${id}" (known: ${this.ids.join(', ')})`);
+    return i;
+  }
+
+  has(attribute: string): attribute is A {
+    return (this.attributes as readonly string[]).includes(attribute);
+  }
+
+  /** Reads the scenario's values for this moment, then applies overrides. */
+  update(at: TimePoint): void {
+    for (const a of this.attributes) {
+      const base = this.baseValues[a];
+      const fns = this.fns[a];
+      for (let i = 0; i < fns.length; i++) base[i] = fns[i](at);
+      this.values[a].set(base);
+    }
+    this.applyOverrides();
+  }
+
+  base(entity: number, attribute: A): number {
+    return this.baseValues[attribute][entity];
+  }
+
+  /** Replaces the scenario's value from now until released. */
+  override(entity: number, attribute: A, value: number): void {
+    this.overrides.set(`${attribute}\u0000${entity}`, value);
+    this.values[attribute][entity] = value;
+  }
+
+  /** Lets the scenario's value apply again. */
+  release(entity: number, attribute: A): void {
+    this.overrides.delete(`${attribute}\u0000${entity}`);
+    this.values[attribute][entity] = this.baseValues[attribute][entity];
+  }
+
+  isOverridden(entity: number, attribute: A): boolean {
+    return this.overrides.has(`${attribute}\u0000${entity}`);
+  }
+
+  private applyOverrides(): void {
+    for (const [key, value] of this.overrides) {
+      const [a, e] = key.split('\u0000');
+      this.values[a as A][Number(e)] = value;
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import type { ChannelType, InterceptionOutcome, LegMode, PlaceKind, Quantity, Scenario } from '../scenario/types.js';
+import { AttributeTable } from './attributes.js';
+import type { TimePoint } from './quantity.js';
+
+export const COUNTRY_ATTRIBUTES = [
+  'population', 'gdpPerCapita', 'wageLow', 'wageHigh', 'unemployment', 'conflict', 'climateStress', 'governance',
+  'remittanceCost', 'returnCooperation', 'apprehensionPerYear', 'returnCapacityPerYear',
+] as const;
+export type CountryAttribute = (typeof COUNTRY_ATTRIBUTES)[number];
+
+export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception'] as const;
+export type LegAttribute = (typeof LEG_ATTRIBUTES)[number];
+
+/** `quotaPerYear` is Infinity for a channel without a quota. */
+export const CHANNEL_ATTRIBUTES = ['quotaPerYear', 'fee'] as const;
+export type ChannelAttribute = (typeof CHANNEL_ATTRIBUTES)[number];
+
+const SHARE = { min: 0, max: 1 } as const;
+const NON_NEGATIVE = { min: 0, max: Number.POSITIVE_INFINITY } as const;
+
+/** Allowed values of each attribute a policy may set. */
+export const ATTRIBUTE_RANGES: {
+  country: Record<CountryAttribute, { min: number; max: number }>;
+  leg: Record<LegAttribute, { min: number; max: number }>;
+  channel: Record<ChannelAttribute, { min: number; max: number }>;
+} = {
+  country: {
+    population: NON_NEGATIVE, gdpPerCapita: NON_NEGATIVE, wageLow: NON_NEGATIVE, wageHigh: NON_NEGATIVE, unemployment: SHARE, conflict: SHARE,
+    climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
+  },
+  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE },
+  channel: { quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE },
+};
+
+export interface Place {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  country: number;
+  populationShare: number;
+}
+
+export interface Leg {
+  id: string;
+  from: number;
+  to: number;
+  mode: LegMode;
+  durationDays: number;
+  onInterception: InterceptionOutcome;
+}
+
+export interface Route {
+  id: string;
+  corridor: string;
+  legs: number[];
+  /** Place the route starts from. */
+  start: number;
+  /** Place it ends at. */
+  end: number;
+  destination: number;
+}
+
+export interface Channel {
+  id: string;
+  type: ChannelType;
+  destination: number;
+  /** eligibleOrigin[country] is 1 when that origin may use the channel. */
+  eligibleOrigin: Uint8Array;
+  /** eligibleSkill[skill] is 1 when that skill may use it. */
+  eligibleSkill: Uint8Array;
+  preferential: boolean;
+  processingMonths: number;
+  stayMonths: number | null;
+  renewals: number;
+  circular: boolean;
+}
+
+/**
+ * The compiled world of a scenario: countries, places, legs, routes and legal
+ * channels by index, with their time-varying attributes. Roles (sending,
+ * transit, receiving) are not here: they come from a run's flows.
+ */
+export class World {
+  readonly countryIds: string[];
+  readonly countryNames: string[];
+  readonly places: Place[];
+  readonly legs: Leg[];
+  readonly routes: Route[];
+  readonly channels: Channel[];
+  readonly country: AttributeTable<CountryAttribute>;
+  readonly leg: AttributeTable<LegAttribute>;
+  readonly channel: AttributeTable<ChannelAttribute>;
+  /** The place a country's arrivals and residents are put at (its first place). */
+  readonly mainPlace: Uint16Array;
+  /** recognition[destination * countries + origin] */
+  readonly recognition: Float64Array;
+  /** diaspora[destination * countries + origin], persons at the start. */
+  readonly diaspora: Float64Array;
+  readonly asylumDecisionMonths: Float64Array;
+  readonly highSkillShare: Float64Array;
+  /** Routes that start at each place. */
+  readonly routesFrom: number[][];
+
+  constructor(scenario: Scenario) {
+    const countries = scenario.countries;
+    this.countryIds = countries.map((c) => c.id);
+    this.countryNames = countries.map((c) => c.name);
+    const n = countries.length;
+
+    this.places = [];
+    this.mainPlace = new Uint16Array(n);
+    countries.forEach((c, ci) => {
+      this.mainPlace[ci] = this.places.length;
+      if (c.places.length === 0) this.places.push({ id: c.id, name: c.name, kind: 'city', country: ci, populationShare: 1 });
+      else for (const p of c.places) this.places.push({ ...p, country: ci });
+    });
+    const placeIndex = new Map(this.places.map((p, i) => [p.id, i]));
+
+    this.legs = scenario.legs.map((l) => ({
+      id: l.id, from: placeIndex.get(l.from)!, to: placeIndex.get(l.to)!, mode: l.mode, durationDays: l.durationDays, onInterception: l.onInterception,
+    }));
+    const legIndex = new Map(this.legs.map((l, i) => [l.id, i]));
+    this.routes = scenario.routes.map((r) => {
+      const legs = r.legs.map((id) => legIndex.get(id)!);
+      const end = this.legs[legs[legs.length - 1]].to;
+      return { id: r.id, corridor: r.corridor, legs, start: this.legs[legs[0]].from, end, destination: this.places[end].country };
+    });
+    this.routesFrom = this.places.map(() => []);
+    this.routes.forEach((r, ri) => this.routesFrom[r.start].push(ri));
+
+    const countryIndex = new Map(this.countryIds.map((id, i) => [id, i]));
+    this.channels = scenario.channels.map((ch) => {
+      const eligibleOrigin = new Uint8Array(n);
+      if (ch.origins === 'all') eligibleOrigin.fill(1);
+      else for (const o of ch.origins) eligibleOrigin[countryIndex.get(o)!] = 1;
+      const eligibleSkill = new Uint8Array(2);
+      if (ch.skills === 'all') eligibleSkill.fill(1);
+      else for (const s of ch.skills) eligibleSkill[s === 'low' ? 0 : 1] = 1;
+      return {
+        id: ch.id, type: ch.type, destination: countryIndex.get(ch.destination)!, eligibleOrigin, eligibleSkill, preferential: ch.origins !== 'all',
+        processingMonths: ch.processingMonths, stayMonths: ch.stayMonths, renewals: ch.renewals, circular: ch.circular,
+      };
+    });
+
+    this.recognition = new Float64Array(n * n);
+    this.diaspora = new Float64Array(n * n);
+    this.asylumDecisionMonths = new Float64Array(n);
+    this.highSkillShare = new Float64Array(n);
+    countries.forEach((c, d) => {
+      this.asylumDecisionMonths[d] = c.asylum.decisionMonths;
+      this.highSkillShare[d] = c.highSkillShare;
+      for (let o = 0; o < n; o++) this.recognition[d * n + o] = c.asylum.recognition[this.countryIds[o]] ?? c.asylum.recognition.default;
+      for (const [origin, stock] of Object.entries(c.diaspora)) this.diaspora[d * n + countryIndex.get(origin)!] = stock;
+    });
+
+    this.country = new AttributeTable('country', this.countryIds, COUNTRY_ATTRIBUTES, (i, a) => countryQuantity(scenario, i, a));
+    this.leg = new AttributeTable('leg', this.legs.map((l) => l.id), LEG_ATTRIBUTES, (i, a) => scenario.legs[i][a]);
+    this.channel = new AttributeTable('channel', this.channels.map((c) => c.id), CHANNEL_ATTRIBUTES, (i, a) =>
+      a === 'quotaPerYear' ? scenario.channels[i].quotaPerYear ?? Number.POSITIVE_INFINITY : scenario.channels[i].fee);
+  }
+
+  get countryCount(): number {
+    return this.countryIds.length;
+  }
+
+  /** Reads every attribute's value for this moment (the drivers phase). */
+  update(at: TimePoint): void {
+    this.country.update(at);
+    this.leg.update(at);
+    this.channel.update(at);
+  }
+
+  placeCountry(place: number): number {
+    return this.places[place].country;
+  }
+}
+
+function countryQuantity(scenario: Scenario, i: number, a: CountryAttribute): Quantity {
+  const c = scenario.countries[i];
+  switch (a) {
+    case 'wageLow': return c.wages.low;
+    case 'wageHigh': return c.wages.high;
+    case 'apprehensionPerYear': return c.enforcement.apprehensionPerYear;
+    case 'returnCapacityPerYear': return c.enforcement.returnCapacityPerYear;
+    default: return c[a];
+  }
+}
