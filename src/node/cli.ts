@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { ScenarioError } from '../scenario/errors.js';
+import { UsageError, type Command } from './args.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+
+/** Every command of the CLI; a new command is one file in commands/ and one line here. */
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  validate: validateCommand,
+};
+
+const USAGE = `migsim: agent-based simulation of migration flows
+
+Usage:
+${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}
+
+Exit codes: 0 ok, 2 bad input (scenario, data or arguments), 1 an internal error.`;
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  try {
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    await command.run(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      console.error(e.message);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      console.error(`migsim: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,45 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ScenarioError } from '../scenario/errors.js';
+import { parseScenario } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** Reads and validates a scenario file; a missing or unreadable file is a ScenarioError too. */
+export function readScenarioFile(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const found = code === 'ENOENT' ? 'no file at that path' : code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${code})`;
+    throw new ScenarioError(path, [{ path: '', expected: 'a readable YAML or JSON scenario file', found }]);
+  }
+  return parseScenario(text, path);
+}
+
+/**
+ * Writes files into a directory so that none is ever seen half-written: all are
+ * first written into a temporary sibling directory, then each is renamed into
+ * place (a rename within one file system is atomic).
+ */
+export function writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: string; content: string }>): string[] {
+  const target = resolve(dir);
+  mkdirSync(dirname(target), { recursive: true });
+  const staging = join(dirname(target), `.${target.split(/[\\/]/).pop()}.partial-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    for (const f of files) writeFileSync(join(staging, f.name), f.content);
+    mkdirSync(target, { recursive: true });
+    for (const f of files) renameSync(join(staging, f.name), join(target, f.name));
+  } finally {
+    if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
+  }
+  return files.map((f) => join(target, f.name));
+}
+
+/** The library's version, from its package.json. */
+export function libraryVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

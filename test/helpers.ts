@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../src/scenario/load.js';
+import { validateScenario } from '../src/scenario/validate.js';
+import type { Scenario } from '../src/scenario/types.js';
+import type { RunResult } from '../src/engine/simulation.js';
+import { total, type Table } from '../src/metrics/table.js';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+export const SCENARIOS = join(ROOT, 'scenarios');
+
+export function scenarioFiles(): string[] {
+  return readdirSync(SCENARIOS).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(SCENARIOS, f));
+}
+
+export function loadScenario(file: string): Scenario {
+  return parseScenario(readFileSync(file, 'utf8'), file);
+}
+
+/** The built-in scenario, optionally with fewer agents (a larger scale) for faster tests. */
+export function mediterranean(changes: { scale?: number; ticks?: number } = {}): Scenario {
+  const s = loadScenario(join(SCENARIOS, 'mediterranean.yaml'));
+  return validateScenario({ ...s, ticks: changes.ticks ?? s.ticks, agents: { ...s.agents, scale: changes.scale ?? s.agents.scale } }, 'mediterranean (test)');
+}
+
+export function table(result: RunResult, name: string): Table {
+  const t = result.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+/** Sum of a field over all ticks of a run, filtered by other columns. */
+export function sum(result: RunResult, tableName: string, field: string, where: Record<string, string> = {}): number {
+  return total(table(result, tableName), field, where);
+}
+
+/** The value of a column in the last tick's row matching a filter. */
+export function last(result: RunResult, tableName: string, field: string, where: Record<string, string> = {}): number {
+  const t = table(result, tableName);
+  const lastTick = t.rows[t.rows.length - 1][0];
+  return total({ ...t, rows: t.rows.filter((r) => r[0] === lastTick) }, field, where);
+}
