@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { vi } from 'vitest';
 import { join } from 'node:path';
 import { parseScenario } from '../src/scenario/load.js';
 import { validateScenario } from '../src/scenario/validate.js';
@@ -39,4 +40,20 @@ export function last(result: RunResult, tableName: string, field: string, where:
   const t = table(result, tableName);
   const lastTick = t.rows[t.rows.length - 1][0];
   return total({ ...t, rows: t.rows.filter((r) => r[0] === lastTick) }, field, where);
+}
+
+/** Runs the CLI in this process and captures what it prints. */
+export async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import('../src/node/cli.js');
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await main(argv);
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
 }

@@ -49,7 +49,7 @@ function readScenario(r: FieldReader, input: unknown): Scenario | undefined {
   if (!top) return undefined;
 
   const name = r.string(top.name, ['name']);
-  const description = top.description === undefined ? '' : r.string(top.description, ['description']);
+  const description = top.description === undefined || top.description === '' ? '' : r.string(top.description, ['description']);
   const start = r.string(top.start, ['start'], MONTH);
   const ticks = r.number(top.ticks, ['ticks'], { min: 1, integer: true });
   const ticksPerYear = (top.ticksPerYear === undefined ? 12 : r.oneOf(top.ticksPerYear, ['ticksPerYear'], TICKS_PER_YEAR)) as TicksPerYear | undefined;
