@@ -1,0 +1,60 @@
+/**
+ * Throughput of the built-in scenario scaled to a given number of agents:
+ * migrant-ticks per second on one core, and memory per agent.
+ *
+ *   npx tsx bench/throughput.ts [agents=1000000] [ticks=72]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MigrantStore } from '../src/agents/store.js';
+import { Simulation } from '../src/engine/simulation.js';
+import { parseScenario } from '../src/scenario/load.js';
+import { validateScenario } from '../src/scenario/validate.js';
+import type { Scenario } from '../src/scenario/types.js';
+
+export interface ThroughputResult {
+  agents: number;
+  ticks: number;
+  seconds: number;
+  migrantTicksPerSecond: number;
+  /** Bytes of the agent store per agent (the typed arrays). */
+  storeBytesPerAgent: number;
+  /** Growth of the process's resident memory while building and running, per agent. */
+  residentBytesPerAgent: number;
+}
+
+/** The built-in scenario with the scale set so that it has about `agents` agents. */
+export function scaledMediterranean(agents: number, ticks?: number): Scenario {
+  const path = fileURLToPath(new URL('../scenarios/mediterranean.yaml', import.meta.url));
+  const s = parseScenario(readFileSync(path, 'utf8'), path);
+  const persons = s.countries.filter((c) => s.agents.origins.includes(c.id)).reduce((sum, c) => sum + (c.population as number), 0);
+  return validateScenario({ ...s, ticks: ticks ?? s.ticks, agents: { ...s.agents, scale: persons / agents } }, path);
+}
+
+export function measureThroughput(agents: number, ticks = 72): ThroughputResult {
+  const scenario = scaledMediterranean(agents, ticks);
+  const rssBefore = process.memoryUsage().rss;
+  const sim = new Simulation(scenario);
+  const start = process.hrtime.bigint();
+  sim.runFor();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rssAfter = process.memoryUsage().rss;
+  return {
+    agents: sim.store.size, ticks, seconds,
+    migrantTicksPerSecond: (sim.store.size * ticks) / seconds,
+    storeBytesPerAgent: MigrantStore.bytesPerAgent(),
+    residentBytesPerAgent: Math.max(0, rssAfter - rssBefore) / sim.store.size,
+  };
+}
+
+export function formatThroughput(r: ThroughputResult): string {
+  return `${r.agents.toLocaleString('en-US')} agents x ${r.ticks} ticks in ${r.seconds.toFixed(2)} s: `
+    + `${(r.migrantTicksPerSecond / 1e6).toFixed(1)} million migrant-ticks/s on one core; `
+    + `store ${r.storeBytesPerAgent} B/agent, resident growth ${r.residentBytesPerAgent.toFixed(0)} B/agent`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const agents = Number(process.argv[2] ?? 1_000_000);
+  const ticks = Number(process.argv[3] ?? 72);
+  console.log(formatThroughput(measureThroughput(agents, ticks)));
+}
