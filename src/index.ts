@@ -7,7 +7,7 @@
 
 // Scenarios: the file format, the typed builder, validation with clear errors
 export type * from './scenario/types.js';
-export { parseScenario } from './scenario/load.js';
+export { parseScenario, type ParseOptions, type ReadBase } from './scenario/load.js';
 export { validateScenario } from './scenario/validate.js';
 export { scenario, ScenarioBuilder } from './scenario/builder.js';
 export { ScenarioError, formatIssue, type ScenarioIssue } from './scenario/errors.js';
@@ -19,6 +19,12 @@ export type { Plugin } from './engine/plugin.js';
 export type { PolicyApi, TargetKind, AttributesOf, Observation } from './engine/policy-api.js';
 export type { PolicyEvent } from './engine/events.js';
 export { Clock } from './engine/clock.js';
+
+// Policies: kinds of plugin a scenario file can name under `policies:`
+export { registerPolicyType, policyType, policyTypeNames, createPolicies, scenarioIndex } from './policies/registry.js';
+export type { PolicyType, PolicySpec, ScenarioIndex } from './policies/policy-type.js';
+export { setAttribute } from './policies/set-attribute.js';
+export { momentToTick, type Moment } from './policies/timing.js';
 
 // World: countries, places, legs, routes, channels and their time-varying attributes
 export { World, COUNTRY_ATTRIBUTES, LEG_ATTRIBUTES, CHANNEL_ATTRIBUTES, ATTRIBUTE_RANGES } from './world/world.js';

@@ -20,6 +20,7 @@ import { Clock } from './clock.js';
 import type { PolicyEvent } from './events.js';
 import { PHASES, type Phase } from './phases.js';
 import type { Plugin } from './plugin.js';
+import { createPolicies, scenarioIndex } from '../policies/registry.js';
 import { PolicyChanges, type Observation, type PolicyApi } from './policy-api.js';
 import type { RunState } from './run-state.js';
 
@@ -28,6 +29,7 @@ export interface SimulationOptions {
   seed?: number;
   /** Replication number: a different, independent run of the same scenario and seed. */
   replication?: number;
+  /** Plugins added to those of the scenario's `policies:` section. */
   plugins?: readonly Plugin[];
 }
 
@@ -80,14 +82,14 @@ export class Simulation {
     this.scenario = scenario;
     this.seed = options.seed ?? scenario.seed;
     this.replication = options.replication ?? 0;
-    this.plugins = options.plugins ?? [];
+    this.world = new World(scenario);
+    this.clock = new Clock(scenario.start, scenario.ticksPerYear);
+    this.plugins = [...createPolicies(scenario.policies, scenarioIndex(scenario, this.clock)), ...(options.plugins ?? [])];
     const names = new Set<string>();
     for (const p of this.plugins) {
       if (names.has(p.name)) throw new Error(`two plugins are named "${p.name}": plugin names must be unique in a run`);
       names.add(p.name);
     }
-    this.world = new World(scenario);
-    this.clock = new Clock(scenario.start, scenario.ticksPerYear);
     const streams = new RandomStreams({ scenario: scenario.name, seed: this.seed, replication: this.replication });
     this.store = populate(scenario, this.world, scenario.behaviour, this.clock, streams.stream('population'));
     const counters = new TickCounters({

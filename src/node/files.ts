@@ -1,20 +1,27 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ScenarioError } from '../scenario/errors.js';
-import { parseScenario } from '../scenario/load.js';
+import { parseScenario, type ReadBase } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 
-/** Reads and validates a scenario file; a missing or unreadable file is a ScenarioError too. */
+/** Reads and validates a scenario file (and any it `extends`); a missing or unreadable file is a ScenarioError too. */
 export function readScenarioFile(path: string): Scenario {
-  let text: string;
+  return parseScenario(readText(path, path, ''), path, { readBase });
+}
+
+const readBase: ReadBase = (path, from) => {
+  const source = join(dirname(from), path);
+  return { text: readText(source, from, 'extends'), source };
+};
+
+function readText(path: string, reportedIn: string, field: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? 'no file at that path' : code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${code})`;
-    throw new ScenarioError(path, [{ path: '', expected: 'a readable YAML or JSON scenario file', found }]);
+    const found = code === 'ENOENT' ? `no file at ${path === reportedIn ? 'that path' : path}` : code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${code})`;
+    throw new ScenarioError(reportedIn, [{ path: field, expected: 'a readable YAML or JSON scenario file', found }]);
   }
-  return parseScenario(text, path);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BehaviourParameters } from '../behaviour/parameters.js';
-import type { ChannelInput, CountryInput, LegInput, RouteInput, Scenario, ScenarioInput, TicksPerYear } from './types.js';
+import type { ChannelInput, CountryInput, LegInput, PolicyInput, RouteInput, Scenario, ScenarioInput, TicksPerYear } from './types.js';
 import { validateScenario } from './validate.js';
 
 /**
@@ -67,6 +67,12 @@ export class ScenarioBuilder {
 
   route(route: RouteInput): this {
     this.input.routes!.push(route);
+    return this;
+  }
+
+  /** A policy from the registry, e.g. `{ plugin: 'set-attribute', kind: 'leg', targets: ['lby-ita'], attribute: 'interception', value: 0.5, from: '2017-07' }`. */
+  policy(policy: PolicyInput): this {
+    (this.input.policies ??= []).push(policy);
     return this;
   }
 

@@ -1,4 +1,5 @@
 import type { BehaviourParameters } from '../behaviour/parameters.js';
+import type { PolicySpec } from '../policies/policy-type.js';
 
 /**
  * A value that may change over time, as written in a scenario:
@@ -145,6 +146,8 @@ export interface Scenario {
   channels: ChannelSpec[];
   legs: LegSpec[];
   routes: RouteSpec[];
+  /** Policies applied in every run of this scenario, each made into a plugin by its type. */
+  policies: PolicySpec[];
 }
 
 type Loose<T> = { [K in keyof T]?: T[K] extends object ? T[K] | Loose<T[K]> : T[K] };
@@ -163,7 +166,9 @@ export type ScenarioInput = {
   channels?: ChannelInput[];
   legs?: LegInput[];
   routes?: RouteInput[];
+  policies?: PolicyInput[];
 };
+export type PolicyInput = { plugin: string; name?: string } & Record<string, unknown>;
 export type CountryInput = Pick<CountrySpec, 'id' | 'gdpPerCapita' | 'wages'> & Loose<Omit<CountrySpec, 'id' | 'gdpPerCapita' | 'wages' | 'places'>> & { places?: Array<Pick<PlaceSpec, 'id'> & Partial<PlaceSpec>> };
 export type ChannelInput = Pick<ChannelSpec, 'id' | 'type' | 'destination' | 'quotaPerYear'> & Partial<ChannelSpec>;
 export type LegInput = Pick<LegSpec, 'id' | 'from' | 'to' | 'mode' | 'durationDays' | 'cost' | 'mortality' | 'interception'> & Partial<LegSpec>;

@@ -1,6 +1,8 @@
 import { BEHAVIOUR_PARAMETERS, DEFAULT_BEHAVIOUR, type BehaviourParameters } from '../behaviour/parameters.js';
 import { Clock } from '../engine/clock.js';
 import { compileQuantity } from '../world/quantity.js';
+import type { PolicySpec, ScenarioIndex } from '../policies/policy-type.js';
+import { policyType, policyTypeNames } from '../policies/registry.js';
 import { ScenarioError } from './errors.js';
 import { FieldReader, describeRange, inRange, type FieldPath, type NumberRange } from './fields.js';
 import {
@@ -15,7 +17,7 @@ const YEAR_KEY = /^\d{4}$/;
 const SHARE: NumberRange = { min: 0, max: 1 };
 const NON_NEGATIVE: NumberRange = { min: 0 };
 
-const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes'] as const;
+const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies'] as const;
 const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'places'] as const;
 const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular'] as const;
 const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception'] as const;
@@ -64,10 +66,18 @@ function readScenario(r: FieldReader, input: unknown): Scenario | undefined {
   const agents = readAgents(r, top.agents);
 
   if (!countries || !channels || !legs || !routes) return undefined;
+  const issuesBefore = r.issues.length;
   checkReferences(r, countries, channels, legs, routes, agents?.origins ?? []);
+  if (r.issues.length > issuesBefore || !ctx.clock || ticks === undefined) return undefined;
+  const index: ScenarioIndex = {
+    countries: countries.map((c) => c.id), legs: legs.map((l) => l.id), channels: channels.map((c) => c.id), routes: routes.map((rt) => rt.id),
+    origins: agents?.origins ?? [], clock: ctx.clock, ticks,
+  };
+  const policies = optionalList(r, top.policies, ['policies'], (v, p) => readPolicy(r, v, p, index));
+  if (policies) checkPolicyNames(r, policies);
 
-  if (name === undefined || description === undefined || start === undefined || ticks === undefined || ticksPerYear === undefined || seed === undefined || !agents || !behaviour) return undefined;
-  return { name, description, start, ticks, ticksPerYear, seed, agents, behaviour, countries, channels, legs, routes };
+  if (name === undefined || description === undefined || start === undefined || ticksPerYear === undefined || seed === undefined || !agents || !behaviour || !policies) return undefined;
+  return { name, description, start, ticks, ticksPerYear, seed, agents, behaviour, countries, channels, legs, routes, policies };
 }
 
 function requiredList<T>(r: FieldReader, value: unknown, path: FieldPath, what: string, read: (v: unknown, p: FieldPath) => T | undefined): T[] | undefined {
@@ -343,6 +353,32 @@ function readRoute(r: FieldReader, value: unknown, path: FieldPath): RouteSpec |
   if (legs && legs.length === 0) r.report([...path, 'legs'], 'a list of at least one leg id', legs);
   if (id === undefined || corridor === undefined || !legs || legs.length === 0) return undefined;
   return { id, corridor, legs };
+}
+
+/** A policy: its type from the registry reads its own parameters. */
+function readPolicy(r: FieldReader, value: unknown, path: FieldPath, index: ScenarioIndex): PolicySpec | undefined {
+  const obj = r.map(value, path);
+  if (!obj) return undefined;
+  const { plugin, name, ...rest } = obj;
+  const typeName = r.string(plugin, [...path, 'plugin'], { re: /./, what: `a policy type (one of ${policyTypeNames().join(', ')})` });
+  const policyName = name === undefined ? typeName : r.string(name, [...path, 'name'], ID);
+  if (typeName === undefined) return undefined;
+  const type = policyType(typeName);
+  if (!type) {
+    r.report([...path, 'plugin'], `a policy type (one of ${policyTypeNames().join(', ')})`, plugin);
+    return undefined;
+  }
+  const parameters = type.read(rest, path, r, index);
+  if (!parameters || policyName === undefined) return undefined;
+  return { plugin: typeName, name: policyName, ...parameters };
+}
+
+function checkPolicyNames(r: FieldReader, policies: PolicySpec[]): void {
+  const seen = new Set<string>();
+  policies.forEach((p, i) => {
+    if (seen.has(p.name)) r.reportText(['policies', i, 'name'], 'a name not used by another policy (give each policy of the same type a name)', `"${p.name}"`);
+    seen.add(p.name);
+  });
 }
 
 /** Cross-field checks: unique ids, and every reference to a country, place or leg resolves. */
