@@ -1,0 +1,297 @@
+import { cellAt, csvFile, csvRows, findColumns, parseDate, parseNumber, parseWhole, type CsvFile } from './csv-text.js';
+import { FleeIssues, quoted } from './errors.js';
+import {
+  CLOSURE_TYPES, PLACE_TYPES,
+  type ClosureType, type FleeClosure, type FleeLink, type FleePlace, type FleeScenario, type PlaceType,
+} from './scenario.js';
+import { readValidationData } from './validation-data.js';
+
+/** The text of a file of a scenario folder by its path within it (`input_csv/routes.csv`), or undefined when there is none. */
+export type FleeFiles = (relativePath: string) => string | undefined;
+
+export const LOCATIONS = 'input_csv/locations.csv';
+export const ROUTES = 'input_csv/routes.csv';
+export const CLOSURES = 'input_csv/closures.csv';
+export const CONFLICTS = 'input_csv/conflicts.csv';
+export const SIM_PERIOD = 'input_csv/sim_period.csv';
+
+/**
+ * Reads a Flee scenario folder (input_csv/ and source_data/) into memory.
+ * Columns are found by their header names; every malformed cell, unknown
+ * name and missing file is reported in one FleeFormatError naming the file,
+ * line and column.
+ *
+ * @param name the conflict's name (used to derive random streams); `source` names the folder in errors.
+ */
+export function readFleeScenario(files: FleeFiles, name: string, source = name): FleeScenario {
+  const issues = new FleeIssues();
+  const text = (path: string, required: boolean): string | undefined => {
+    const t = files(path);
+    if (t === undefined && required) issues.add(path, undefined, undefined, 'the file', 'no file at that path');
+    return t;
+  };
+  const periodText = text(SIM_PERIOD, true);
+  const period = periodText === undefined ? undefined : readSimPeriod(periodText, issues);
+  const locationsText = text(LOCATIONS, true);
+  const places = locationsText === undefined ? undefined : readLocations(csvFile(LOCATIONS, locationsText), issues);
+  const routesText = text(ROUTES, true);
+  const closuresText = text(CLOSURES, true);
+  // Nothing else can be checked without the places and the period.
+  if (!places || !period) throw issues.error(source);
+
+  const links = routesText === undefined ? [] : readRoutes(csvFile(ROUTES, routesText), places, issues);
+  const closures = closuresText === undefined ? [] : readClosures(csvFile(CLOSURES, closuresText), places, links, issues);
+  const conflictsText = text(CONFLICTS, false);
+  const conflictIntensity = readConflicts(conflictsText === undefined ? undefined : csvFile(CONFLICTS, conflictsText), places, period.days, issues);
+  const observed = readValidationData(files, places, period.startDay, issues);
+  issues.throwIfAny(source);
+  return {
+    name, startDate: period.startDate, days: period.days, places, links, closures, conflictIntensity,
+    corrections: observed.corrections, observedTotal: observed.total, observedSeries: observed.series,
+  };
+}
+
+/** sim_period.csv: `StartDate,YYYY-MM-DD` and `Length,days`, in either order. */
+function readSimPeriod(text: string, issues: FleeIssues): { startDate: string; startDay: number; days: number } | undefined {
+  let start: { text: string; day: number } | undefined;
+  let days: number | undefined;
+  const seen = new Set<string>();
+  let ok = true;
+  for (const row of csvRows(text)) {
+    const key = row.cells[0].toLowerCase();
+    const value = row.cells[1] ?? '';
+    seen.add(key);
+    if (key === 'startdate') {
+      const day = parseDate(value);
+      if (day === undefined) ok = issues.add(SIM_PERIOD, row.line, 'StartDate', 'a date as YYYY-MM-DD', quoted(value));
+      else start = { text: value, day };
+    } else if (key === 'length') {
+      const n = parseWhole(value);
+      if (n === undefined || n < 1) ok = issues.add(SIM_PERIOD, row.line, 'Length', 'a whole number of days, at least 1', quoted(value));
+      else days = n;
+    } else if (!key.startsWith('#')) ok = issues.add(SIM_PERIOD, row.line, undefined, 'a row StartDate or Length', quoted(row.cells[0]));
+  }
+  if (!seen.has('startdate')) ok = issues.add(SIM_PERIOD, undefined, undefined, 'a row StartDate,YYYY-MM-DD', 'none');
+  if (!seen.has('length')) ok = issues.add(SIM_PERIOD, undefined, undefined, 'a row Length,<days>', 'none');
+  return ok && start && days !== undefined ? { startDate: start.text, startDay: start.day, days } : undefined;
+}
+
+function readLocations(csv: CsvFile, issues: FleeIssues): FleePlace[] | undefined {
+  const found = findColumns(csv, [
+    { name: 'name', required: true },
+    { name: 'region', required: false },
+    { name: 'country', required: true },
+    { name: 'latitude', aliases: ['lat'], required: false },
+    { name: 'longitude', aliases: ['lon', 'long'], required: false },
+    { name: 'location_type', aliases: ['type'], required: true },
+    { name: 'conflict_date', required: false },
+    { name: 'population', aliases: ['pop/cap', 'capacity', 'population/capacity'], required: true },
+  ], issues);
+  if (!found) return undefined;
+  const col = found.index;
+  const before = issues.list.length;
+  const bad = (line: number, column: string, expected: string, text: string) => issues.add(csv.file, line, column, expected, quoted(text));
+  const places: FleePlace[] = [];
+  const lineOf = new Map<string, number>();
+  for (const row of csv.rows) {
+    const name = cellAt(row, col.name);
+    if (name === '') bad(row.line, 'name', 'the name of the location', name);
+    else if (lineOf.has(name)) issues.add(csv.file, row.line, 'name', 'each location named once', `"${name}" again (first on line ${lineOf.get(name)})`);
+    else lineOf.set(name, row.line);
+    const country = cellAt(row, col.country);
+    if (country === '') bad(row.line, 'country', 'the country the location is in', country);
+    const typeText = cellAt(row, col.location_type).toLowerCase();
+    const type = (typeText === '' ? 'town' : typeText) as PlaceType;
+    if (!PLACE_TYPES.includes(type)) bad(row.line, 'location_type', `a location type (${PLACE_TYPES.join(', ')})`, cellAt(row, col.location_type));
+    const coordinate = (column: 'latitude' | 'longitude', limit: number) => {
+      const t = cellAt(row, col[column]);
+      if (t === '') return null;
+      const v = parseNumber(t);
+      if (v === undefined || Math.abs(v) > limit) bad(row.line, column, `a ${column} from -${limit} to ${limit}, or nothing`, t);
+      return v ?? null;
+    };
+    const latitude = coordinate('latitude', 90);
+    const longitude = coordinate('longitude', 180);
+    const dateText = cellAt(row, col.conflict_date);
+    const conflictDate = dateText === '' ? null : parseWhole(dateText) ?? null;
+    if (dateText !== '' && conflictDate === null) bad(row.line, 'conflict_date', 'a day number of 0 or more, or nothing', dateText);
+    const popText = cellAt(row, col.population);
+    const pop = popText === '' ? 0 : parseNumber(popText);
+    if (pop === undefined || pop < 0) bad(row.line, 'population', 'a number of persons of 0 or more, or nothing', popText);
+    const isCamp = type === 'camp' || type === 'idpcamp';
+    const attributes: Record<string, string> = {};
+    for (const x of found.extra) attributes[x.name] = cellAt(row, x.index);
+    places.push({
+      name, region: cellAt(row, col.region), country, latitude, longitude, type, foreign: false,
+      population: isCamp ? 0 : pop ?? 0, capacity: isCamp && pop ? pop : null, conflictDate, attributes,
+    });
+  }
+  if (places.length === 0) issues.add(csv.file, undefined, undefined, 'at least one location', 'none');
+  if (issues.list.length > before) return undefined;
+  const home = places[0].country;
+  for (const p of places) p.foreign = p.country !== home;
+  return places;
+}
+
+function placeIndex(places: readonly FleePlace[]): Map<string, number> {
+  return new Map(places.map((p, k) => [p.name, k]));
+}
+
+function readRoutes(csv: CsvFile, places: FleePlace[], issues: FleeIssues): FleeLink[] {
+  const found = findColumns(csv, [
+    { name: 'name1', required: true },
+    { name: 'name2', required: true },
+    { name: 'distance', aliases: ['distance_km', 'distance (km)'], required: true },
+    { name: 'forced_redirection', required: false },
+  ], issues);
+  if (!found) return [];
+  const col = found.index;
+  const index = placeIndex(places);
+  const links: FleeLink[] = [];
+  const seen = new Map<string, number>();
+  for (const row of csv.rows) {
+    const ends = (['name1', 'name2'] as const).map((c) => {
+      const name = cellAt(row, col[c]);
+      const k = index.get(name);
+      if (k === undefined) issues.add(csv.file, row.line, c, 'the name of a location in locations.csv', quoted(name));
+      return k;
+    });
+    const distText = cellAt(row, col.distance);
+    const distanceKm = parseNumber(distText);
+    if (distanceKm === undefined || distanceKm < 0) issues.add(csv.file, row.line, 'distance', 'a distance in km of 0 or more', quoted(distText));
+    const forcedText = cellAt(row, col.forced_redirection);
+    const forced = forcedText === '' ? 0 : parseWhole(forcedText);
+    if (forced === undefined || forced > 2) issues.add(csv.file, row.line, 'forced_redirection', '0, 1, 2 or nothing', quoted(forcedText));
+    const [a, b] = ends;
+    if (a === undefined || b === undefined || distanceKm === undefined) continue;
+    if (a === b) {
+      issues.add(csv.file, row.line, 'name2', 'a location other than name1', quoted(places[b].name));
+      continue;
+    }
+    const key = a < b ? `${a},${b}` : `${b},${a}`;
+    if (seen.has(key)) {
+      issues.add(csv.file, row.line, undefined, 'one route between two locations', `a second route between ${places[a].name} and ${places[b].name} (first on line ${seen.get(key)})`);
+      continue;
+    }
+    seen.set(key, row.line);
+    links.push({ a, b, distanceKm, forcedRedirection: (forced ?? 0) as 0 | 1 | 2 });
+  }
+  return links;
+}
+
+function readClosures(csv: CsvFile, places: FleePlace[], links: FleeLink[], issues: FleeIssues): FleeClosure[] {
+  const found = findColumns(csv, [
+    { name: 'closure_type', aliases: ['type'], required: true },
+    { name: 'name1', required: true },
+    { name: 'name2', required: true },
+    { name: 'closure_start', aliases: ['start_day', 'start'], required: true },
+    { name: 'closure_end', aliases: ['end_day', 'end'], required: true },
+  ], issues);
+  if (!found) return [];
+  const col = found.index;
+  const index = placeIndex(places);
+  const countries = [...new Set(places.map((p) => p.country))];
+  const closures: FleeClosure[] = [];
+  for (const row of csv.rows) {
+    const bad = (column: string, expected: string, text: string) => issues.add(csv.file, row.line, column, expected, quoted(text));
+    const typeText = cellAt(row, col.closure_type);
+    const type = typeText.toLowerCase() as ClosureType;
+    const startText = cellAt(row, col.closure_start);
+    const start = parseWhole(startText);
+    if (start === undefined) bad('closure_start', 'a day number of 0 or more', startText);
+    const endText = cellAt(row, col.closure_end);
+    const endDay = endText === '' ? 0 : parseWhole(endText);
+    // Flee's files write 0 (or nothing) for "never reopens".
+    if (endDay === undefined || (start !== undefined && endDay !== 0 && endDay <= start)) bad('closure_end', 'a day after closure_start, or 0 or nothing for no end', endText);
+    const name1 = cellAt(row, col.name1);
+    const name2 = cellAt(row, col.name2);
+    const place = (column: 'name1' | 'name2', name: string, what = 'the name of a location in locations.csv') => {
+      const k = index.get(name);
+      if (k === undefined) bad(column, what, name);
+      return k;
+    };
+    const end = endDay === 0 || endDay === undefined ? null : endDay;
+    const timing = { start: start ?? 0, end };
+    if (!CLOSURE_TYPES.includes(type)) {
+      bad('closure_type', `a closure type (${CLOSURE_TYPES.join(', ')})`, typeText);
+    } else if (type === 'country') {
+      for (const [column, name] of [['name1', name1], ['name2', name2]] as const) {
+        if (!countries.includes(name)) bad(column, `a country of locations.csv (${countries.join(', ')})`, name);
+      }
+      closures.push({ ...timing, type, countries: [name1, name2] });
+    } else if (type === 'location') {
+      // Flee ignores name2 of a location closure (files put a camp or a country there); so do we.
+      const k = place('name1', name1);
+      if (k !== undefined) closures.push({ ...timing, type, place: k });
+    } else if (type === 'camp' || type === 'idpcamp') {
+      const k = place('name1', name1);
+      if (k !== undefined && places[k].type !== 'camp' && places[k].type !== 'idpcamp') bad('name1', 'a camp (location_type camp or idpcamp)', name1);
+      else if (k !== undefined) closures.push({ ...timing, type, place: k });
+    } else {
+      const a = place('name1', name1);
+      const b = place('name2', name2);
+      if (a === undefined || b === undefined) continue;
+      const link = links.findIndex((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
+      if (link < 0) issues.add(csv.file, row.line, undefined, 'a route of routes.csv between name1 and name2', `no route between ${name1} and ${name2}`);
+      else closures.push({ ...timing, type, link });
+    }
+  }
+  return closures;
+}
+
+/**
+ * conflicts.csv: a `#Day` column numbering the days from 0 and one column of
+ * intensities per location. Conflict zones it does not list (and all of them
+ * when there is no such file) are at conflict from their conflict_date on.
+ */
+function readConflicts(csv: CsvFile | undefined, places: FleePlace[], days: number, issues: FleeIssues): Float64Array {
+  const P = places.length;
+  const intensity = new Float64Array(days * P);
+  const listed = new Set<number>();
+  if (csv) readConflictTable(csv, places, days, intensity, listed, issues);
+  places.forEach((p, k) => {
+    if (p.type !== 'conflict_zone' || listed.has(k)) return;
+    if (p.conflictDate === null) {
+      issues.add(LOCATIONS, undefined, 'conflict_date', `a conflict date for ${p.name}, a conflict zone that conflicts.csv does not list`, 'nothing');
+      return;
+    }
+    for (let d = p.conflictDate; d < days; d++) intensity[d * P + k] = 1;
+  });
+  return intensity;
+}
+
+function readConflictTable(csv: CsvFile, places: FleePlace[], days: number, intensity: Float64Array, listed: Set<number>, issues: FleeIssues): void {
+  const P = places.length;
+  if (!csv.header || csv.header.cells[0].toLowerCase() !== 'day') {
+    issues.add(csv.file, csv.header?.line ?? csv.rows[0]?.line ?? 1, undefined, 'a first line #Day,<location>,<location>,...', quoted(csv.header ? '#' + csv.header.cells.join(',') : (csv.rows[0]?.cells.join(',') ?? '')));
+    return;
+  }
+  const index = placeIndex(places);
+  const header = csv.header;
+  // A trailing comma leaves an empty last name; Flee's files often have one.
+  let named = header.cells.length;
+  while (named > 1 && header.cells[named - 1] === '') named--;
+  const columns: number[] = [];
+  for (let c = 1; c < named; c++) {
+    const name = header.cells[c];
+    const k = index.get(name);
+    if (k === undefined) issues.add(csv.file, header.line, name, 'the name of a location in locations.csv', name === '' ? 'an empty column name' : `no location "${name}"`);
+    else if (listed.has(k)) issues.add(csv.file, header.line, name, 'each location named once', 'the name twice');
+    else listed.add(k);
+    columns.push(k ?? -1);
+  }
+  csv.rows.forEach((row, day) => {
+    if (row.cells[0] !== String(day)) issues.add(csv.file, row.line, 'Day', `day ${day} (days are numbered from 0, one row each)`, quoted(row.cells[0]));
+    for (let c = 1; c < Math.max(named, row.cells.length); c++) {
+      const text = row.cells[c] ?? '';
+      if (c >= named) {
+        if (text !== '') issues.add(csv.file, row.line, undefined, `${named} values (the day and one per location named in the header)`, `a value ${quoted(text)} in column ${c + 1}`);
+        continue;
+      }
+      const v = parseNumber(text);
+      if (v === undefined || v < 0) issues.add(csv.file, row.line, header.cells[c], 'a conflict intensity of 0 or more', quoted(text));
+      else if (day < days && columns[c - 1] >= 0) intensity[day * P + columns[c - 1]] = v;
+    }
+  });
+  if (csv.rows.length < days) issues.add(csv.file, undefined, undefined, `a row for each of the ${days} days of sim_period.csv`, `${csv.rows.length} rows`);
+}
