@@ -3,6 +3,7 @@ import type { RunResult } from '../engine/simulation.js';
 import { total, type Table } from '../metrics/table.js';
 import type { Scenario } from '../scenario/types.js';
 import { eventsTable, tableToCsv } from './csv.js';
+import { jsonText } from './json.js';
 
 /** The files a run writes: one CSV per table, the policy events, and a JSON record to reproduce it. */
 export function runFiles(scenario: Scenario, result: RunResult, version: string): Array<{ name: string; content: string }> {
@@ -12,7 +13,7 @@ export function runFiles(scenario: Scenario, result: RunResult, version: string)
     library: 'migsim', version, scenario, seed: result.seed, replication: result.replication, ticksRun: result.ticksRun,
     agents: result.agents, scale: result.scale, plugins: result.plugins, roles: result.roles, events: result.events,
   };
-  files.push({ name: 'run.json', content: JSON.stringify(record, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n' });
+  files.push({ name: 'run.json', content: jsonText(record) });
   return files;
 }
 

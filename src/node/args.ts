@@ -1,12 +1,16 @@
 /** Bad command-line input: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
 
-/** Positional arguments and `--name value` (or `--name=value`) options of one command. */
+/**
+ * Positional arguments, `--name value` (or `--name=value`) options of one
+ * command, which may be repeated, and `--name` switches, which take no value.
+ */
 export class Args {
   readonly positional: string[] = [];
-  private readonly options = new Map<string, string>();
+  private readonly options = new Map<string, string[]>();
+  private readonly switches = new Set<string>();
 
-  constructor(args: readonly string[], allowed: readonly string[]) {
+  constructor(args: readonly string[], allowed: readonly string[], switches: readonly string[] = []) {
     for (let k = 0; k < args.length; k++) {
       const a = args[k];
       if (!a.startsWith('--')) {
@@ -15,19 +19,34 @@ export class Args {
       }
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (options: ${allowed.map((o) => '--' + o).join(', ') || 'none'})`);
+      if (switches.includes(name) && eq < 0) {
+        this.switches.add(name);
+        continue;
+      }
+      if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (options: ${[...allowed, ...switches].map((o) => '--' + o).join(', ') || 'none'})`);
       const value = eq < 0 ? args[++k] : a.slice(eq + 1);
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      this.options.set(name, value);
+      this.options.set(name, [...(this.options.get(name) ?? []), value]);
     }
   }
 
+  /** The option's value (the last one, if given more than once). */
   text(name: string): string | undefined {
-    return this.options.get(name);
+    return this.options.get(name)?.at(-1);
+  }
+
+  /** Every value of an option given more than once, in order. */
+  all(name: string): string[] {
+    return this.options.get(name) ?? [];
+  }
+
+  /** Whether a switch was given. */
+  has(name: string): boolean {
+    return this.switches.has(name);
   }
 
   wholeNumber(name: string, min: number): number | undefined {
-    const text = this.options.get(name);
+    const text = this.text(name);
     if (text === undefined) return undefined;
     const n = Number(text);
     if (!/^\d+$/.test(text) || n < min) throw new UsageError(`--${name}: expected a whole number of at least ${min}, found "${text}"`);
@@ -35,7 +54,7 @@ export class Args {
   }
 
   positiveNumber(name: string): number | undefined {
-    const text = this.options.get(name);
+    const text = this.text(name);
     if (text === undefined) return undefined;
     const n = Number(text);
     if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${name}: expected a number above 0, found "${text}"`);
@@ -53,5 +72,6 @@ export class Args {
 export interface Command {
   /** Usage lines shown in `migsim --help`. */
   readonly usage: string;
-  run(args: readonly string[]): void | Promise<void>;
+  /** Returns an exit code other than 0 when it stopped without failing (130: interrupted). */
+  run(args: readonly string[]): void | number | Promise<void | number>;
 }

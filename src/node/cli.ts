@@ -3,13 +3,17 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../scenario/errors.js';
 import { UsageError, type Command } from './args.js';
+import { compareCommand } from './commands/compare.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 
 /** Every command of the CLI; a new command is one file in commands/ and one line here. */
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
   validate: validateCommand,
+  compare: compareCommand,
+  sweep: sweepCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows
@@ -29,8 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
-    await command.run(rest);
-    return 0;
+    return (await command.run(rest)) ?? 0;
   } catch (e) {
     if (e instanceof ScenarioError) {
       console.error(e.message);

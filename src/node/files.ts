@@ -24,21 +24,32 @@ function readText(path: string, reportedIn: string, field: string): string {
   }
 }
 
+/** A file to write: its name (which may include sub-folders, "tables/routes.csv") and its content. */
+export interface OutputFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
 /**
  * Writes files into a directory so that none is ever seen half-written: all are
  * first written into a temporary sibling directory, then each is renamed into
  * place (a rename within one file system is atomic).
  */
-export function writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: string; content: string }>): string[] {
+export function writeFilesAtomically(dir: string, files: readonly OutputFile[]): string[] {
   const target = resolve(dir);
   mkdirSync(dirname(target), { recursive: true });
   const staging = join(dirname(target), `.${target.split(/[\\/]/).pop()}.partial-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    for (const f of files) writeFileSync(join(staging, f.name), f.content);
-    mkdirSync(target, { recursive: true });
-    for (const f of files) renameSync(join(staging, f.name), join(target, f.name));
+    for (const f of files) {
+      mkdirSync(dirname(join(staging, f.name)), { recursive: true });
+      writeFileSync(join(staging, f.name), f.content);
+    }
+    for (const f of files) {
+      mkdirSync(dirname(join(target, f.name)), { recursive: true });
+      renameSync(join(staging, f.name), join(target, f.name));
+    }
   } finally {
     if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
   }

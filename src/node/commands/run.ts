@@ -1,31 +1,29 @@
 import { Simulation } from '../../engine/simulation.js';
+import { eventsTable } from '../../io/csv.js';
 import { runFiles, summarise } from '../../io/summary.js';
-import type { Scenario } from '../../scenario/types.js';
-import { validateScenario } from '../../scenario/validate.js';
 import { Args, type Command } from '../args.js';
-import { libraryVersion, readScenarioFile, writeFilesAtomically } from '../files.js';
+import { parseFormats, tableFiles } from '../experiment.js';
+import { libraryVersion, readScenarioFile, writeFilesAtomically, type OutputFile } from '../files.js';
+import { SIZE_OPTIONS, sized } from './common.js';
 
 export const runCommand: Command = {
-  usage: `migsim run <scenario> [--seed N] [--replication N] [--ticks N] [--scale N] [--out DIR]
-      Runs a scenario and prints a summary; with --out, writes per-tick CSV tables,
-      events.csv and run.json into DIR.`,
-  run(argv) {
-    const args = new Args(argv, ['seed', 'replication', 'ticks', 'scale', 'out']);
+  usage: `migsim run <scenario> [--seed N] [--replication N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow]
+      Runs a scenario and prints a summary; with --out, writes per-tick tables (CSV by
+      default; Arrow IPC files with --format arrow or csv,arrow), events and run.json into DIR.`,
+  async run(argv) {
+    const args = new Args(argv, ['seed', 'replication', 'out', 'format', ...SIZE_OPTIONS]);
     const [file] = args.exactly(1, 'one scenario file');
     const seed = args.wholeNumber('seed', 0);
     const replication = args.wholeNumber('replication', 0);
-    const ticks = args.wholeNumber('ticks', 1);
-    const scale = args.positiveNumber('scale');
     const out = args.text('out');
-    let scenario: Scenario = readScenarioFile(file);
-    if (ticks !== undefined || scale !== undefined) {
-      // Validated again: expressions must still hold over a longer run.
-      scenario = validateScenario({ ...scenario, ticks: ticks ?? scenario.ticks, agents: { ...scenario.agents, scale: scale ?? scenario.agents.scale } }, file);
-    }
+    const formats = parseFormats(args.text('format'), ['csv']);
+    const scenario = sized(readScenarioFile(file), args, file);
     const result = new Simulation(scenario, { seed, replication }).runFor();
     console.log(summarise(result));
     if (out !== undefined) {
-      const written = writeFilesAtomically(out, runFiles(scenario, result, libraryVersion()));
+      const files: OutputFile[] = runFiles(scenario, result, libraryVersion()).filter((f) => formats.includes('csv') || !f.name.endsWith('.csv'));
+      if (formats.includes('arrow')) files.push(...(await tableFiles([...result.tables, eventsTable(result.events)], ['arrow'])));
+      const written = writeFilesAtomically(out, files);
       console.log(`\nWrote ${written.length} files to ${out}`);
     }
   },

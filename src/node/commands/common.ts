@@ -1,0 +1,31 @@
+import type { Scenario } from '../../scenario/types.js';
+import { validateScenario } from '../../scenario/validate.js';
+import type { Args } from '../args.js';
+
+/** Options every command that runs scenarios takes to shorten or coarsen them. */
+export const SIZE_OPTIONS = ['ticks', 'scale'] as const;
+
+/** The scenario with `--ticks` and `--scale` applied, validated again: expressions must still hold over a longer run. */
+export function sized(scenario: Scenario, args: Args, source: string): Scenario {
+  const ticks = args.wholeNumber('ticks', 1);
+  const scale = args.positiveNumber('scale');
+  if (ticks === undefined && scale === undefined) return scenario;
+  return validateScenario({ ...scenario, ticks: ticks ?? scenario.ticks, agents: { ...scenario.agents, scale: scale ?? scenario.agents.scale } }, source);
+}
+
+/**
+ * An abort signal raised by Ctrl-C (SIGINT) or SIGTERM while `work` runs, so
+ * it can stop cleanly and keep what finished; the handlers are removed after.
+ */
+export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}

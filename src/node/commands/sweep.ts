@@ -1,0 +1,95 @@
+import { FieldPathError } from '../../experiment/paths.js';
+import type { SweepDesign, SweepResult } from '../../experiment/sweep.js';
+import { Args, UsageError, type Command } from '../args.js';
+import { parseFormats, sweepInWorkers } from '../experiment.js';
+import { readScenarioFile } from '../files.js';
+import { Interrupted } from '../pool.js';
+import { Progress } from '../progress.js';
+import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+
+export const sweepCommand: Command = {
+  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
+migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N --out DIR [...]
+      Runs every combination of the values given (or N points drawn between the bounds),
+      N replications each, over every core. PATH names a scenario field, e.g.
+      legs[id=lby-ita].interception, countries[id=SYR].conflict, behaviour.choiceDeath.
+      Each finished run is kept in DIR/runs; rerun the same command to resume.`,
+  async run(argv) {
+    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const [file] = args.exactly(1, 'one scenario file');
+    const out = args.text('out');
+    if (out === undefined) throw new UsageError('sweep needs --out DIR: each finished run is kept there, so an interrupted sweep can resume');
+    const replications = args.wholeNumber('reps', 1) ?? 10;
+    const seed = args.wholeNumber('seed', 0);
+    const workers = args.wholeNumber('workers', 1);
+    const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
+    const design = readDesign(args);
+    const scenario = sized(readScenarioFile(file), args, file);
+    let shown: Progress | undefined;
+    try {
+      const result = await interruptible((signal) => sweepInWorkers(scenario, design, {
+        replications, seed, workers, out, formats, signal,
+        onRun: (done, total, resumed) => {
+          if (!shown) {
+            if (resumed > 0) console.error(`migsim: resuming: ${resumed} of ${total} runs already done in ${out}`);
+            shown = new Progress(total, 'runs', Progress.wanted(args.has('progress')));
+            shown.skip(resumed);
+          } else shown.advance();
+        },
+      }));
+      shown?.finish();
+      console.log(describe(result, out));
+    } catch (e) {
+      if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
+      if (!(e instanceof Interrupted)) throw e;
+      shown?.finish();
+      console.error(`migsim: interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
+      return 130;
+    }
+  },
+};
+
+/** The design from --param (and --sample): PATH=V1,V2 for a grid, PATH=LOW:HIGH for a sample. */
+function readDesign(args: Args): SweepDesign {
+  const params = args.all('param').map(splitParam);
+  if (params.length === 0) throw new UsageError('sweep needs at least one --param PATH=V1,V2,... (or PATH=LOW:HIGH with --sample N)');
+  const sample = args.wholeNumber('sample', 1);
+  const number = (text: string, param: string) => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--param ${param}: "${text}" is not a number`);
+    return n;
+  };
+  if (sample === undefined) {
+    return {
+      kind: 'grid',
+      parameters: params.map(({ path, values, text }) => {
+        if (values.includes(':')) throw new UsageError(`--param ${text}: LOW:HIGH bounds are for a random sample; add --sample N, or list values V1,V2,...`);
+        return { path, values: values.split(',').map((v) => number(v, text)) };
+      }),
+    };
+  }
+  return {
+    kind: 'sample', count: sample,
+    parameters: params.map(({ path, values, text }) => {
+      const bounds = values.split(':');
+      if (bounds.length !== 2) throw new UsageError(`--param ${text}: with --sample, give bounds as PATH=LOW:HIGH`);
+      return { path, low: number(bounds[0], text), high: number(bounds[1], text) };
+    }),
+  };
+}
+
+/** PATH=VALUES, where PATH may itself hold "=" inside a selector such as countries[id=SYR]. */
+function splitParam(text: string): { path: string; values: string; text: string } {
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === '[') depth++;
+    else if (text[k] === ']') depth--;
+    else if (text[k] === '=' && depth === 0) return { path: text.slice(0, k), values: text.slice(k + 1), text };
+  }
+  throw new UsageError(`--param ${text}: expected PATH=V1,V2,... or PATH=LOW:HIGH`);
+}
+
+function describe(result: SweepResult, out: string): string {
+  const { points, replications } = result;
+  return `${result.scenario.name}: ${points.length} points x ${replications} replications = ${points.length * replications} runs; results in ${out} (runs, points, sweep.json)`;
+}
