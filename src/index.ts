@@ -48,3 +48,16 @@ export { RandomStreams, type RandomStream, type RunIdentity } from './random/str
 
 // Output
 export { tableToCsv, eventsTable } from './io/csv.js';
+
+// Experiments: indicators, counterfactual comparisons with common random numbers, parameter sweeps
+// (worker pools and result files are in `migsim/node`; Arrow output in `migsim/arrow`)
+export { registerIndicator, indicators, indicatorsNamed, targetedRoutes } from './metrics/indicators.js';
+export type { Indicator, RunIndicator, ComparisonIndicator, IndicatorRun, IndicatorValues } from './metrics/indicators.js';
+export { compare, runPair, runArm, summariseComparison, withPolicies } from './experiment/compare.js';
+export type { CompareOptions, Comparison, ComparisonRow, PairRun, ArmRun } from './experiment/compare.js';
+export { sweep, sweepPoints, sweepTables, runSweepPoint, type SweepDesign, type SweepPoint, type SweepRun, type SweepOptions, type SweepResult } from './experiment/sweep.js';
+export { parseFieldPath, checkFieldPath, withFieldValues, FieldPathError, type FieldStep } from './experiment/paths.js';
+export { estimate, pairedDifference, excludesZero, tCritical, type Estimate } from './experiment/stats.js';
+export { derivedSeed } from './experiment/seeds.js';
+export { comparisonTables, stackedRunTables } from './experiment/tables.js';
+export { formatScorecard } from './experiment/scorecard.js';
