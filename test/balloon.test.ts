@@ -13,8 +13,8 @@ import { SCENARIOS, sum } from './helpers.js';
  */
 describe('raising interception on one leg of the built-in scenario', () => {
   const text = readFileSync(join(SCENARIOS, 'mediterranean.yaml'), 'utf8');
-  const line = /- \{ id: lby-ita,.*interception: 0\.1 \}/;
-  const enforced = text.replace(line, (l) => l.replace('interception: 0.1 }', 'interception: 0.6 }'));
+  const line = /- \{ id: lby-ita,.*/;
+  const enforced = text.replace(line, (l) => l.replace('interception: 0.1,', 'interception: 0.6,'));
   let baseline: RunResult;
   let variant: RunResult;
   beforeAll(() => {
@@ -41,7 +41,9 @@ describe('raising interception on one leg of the built-in scenario', () => {
     expect(western(variant)).toBeGreaterThan(western(baseline));
   });
 
-  it('raises interceptions on the leg itself', () => {
-    expect(sum(variant, 'legs', 'interceptions', { leg: 'lby-ita' })).toBeGreaterThan(sum(baseline, 'legs', 'interceptions', { leg: 'lby-ita' }));
+  it('deters: fewer attempt the leg, and more of those who do are intercepted', () => {
+    const rate = (r: RunResult) => sum(r, 'legs', 'interceptions', { leg: 'lby-ita' }) / sum(r, 'legs', 'attempts', { leg: 'lby-ita' });
+    expect(sum(variant, 'legs', 'attempts', { leg: 'lby-ita' })).toBeLessThan(sum(baseline, 'legs', 'attempts', { leg: 'lby-ita' }));
+    expect(rate(variant)).toBeGreaterThan(rate(baseline) * 2);
   });
 });

@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { vi } from 'vitest';
 import { join } from 'node:path';
-import { parseScenario } from '../src/scenario/load.js';
+import { readScenarioFile } from '../src/node/files.js';
 import { validateScenario } from '../src/scenario/validate.js';
 import type { Scenario } from '../src/scenario/types.js';
 import type { RunResult } from '../src/engine/simulation.js';
@@ -15,7 +15,7 @@ export function scenarioFiles(): string[] {
 }
 
 export function loadScenario(file: string): Scenario {
-  return parseScenario(readFileSync(file, 'utf8'), file);
+  return readScenarioFile(file);
 }
 
 /** The built-in scenario, optionally with fewer agents (a larger scale) for faster tests. */

@@ -4,7 +4,7 @@ import { STATE_COUNT, type StateCode } from './states.js';
 export const NONE = 0xffff;
 
 /**
- * All migrants of a run as a struct of typed arrays: about 40 bytes a person,
+ * All migrants of a run as a struct of typed arrays: under 50 bytes a person,
  * so ten million people fit in well under a gigabyte. Agent `i` is column `i`
  * of every array. State changes go through `move`, which counts every
  * transition so the conservation check can balance stocks against flows.
@@ -35,7 +35,10 @@ export class MigrantStore {
   readonly tie: Uint16Array;
   /** PPP dollars. */
   readonly savings: Float32Array;
-  readonly debt: Float32Array;
+  /** PPP dollars owed, to the lender below. */
+  readonly debt: Float64Array;
+  /** Who the debt is owed to (see Lender); a person owes one lender at a time. */
+  readonly lender: Uint8Array;
   /** 0 (averse) .. 1 (tolerant) */
   readonly riskTolerance: Float32Array;
   /** Tick at which the current wait ends (processing, crossing, decision, permit expiry). */
@@ -44,6 +47,16 @@ export class MigrantStore {
   readonly since: Int32Array;
   /** transitions[from * STATE_COUNT + to]: moves this tick, reset by the metrics phase. */
   readonly transitions = new Float64Array(STATE_COUNT * STATE_COUNT);
+  /**
+   * Who to visit. Most people stay home all run and do nothing but save, so
+   * the phases visit lists instead of everybody: `atHome` holds those at home as
+   * of the last census, `active` those anywhere else but dead (and, during a
+   * tick, those who have just left home). The census rebuilds both.
+   */
+  readonly atHome: Int32Array;
+  atHomeCount = 0;
+  readonly active: Int32Array;
+  activeCount = 0;
 
   constructor(size: number) {
     this.size = size;
@@ -61,10 +74,13 @@ export class MigrantStore {
     this.option = new Uint16Array(size).fill(NONE);
     this.tie = new Uint16Array(size).fill(NONE);
     this.savings = new Float32Array(size);
-    this.debt = new Float32Array(size);
+    this.debt = new Float64Array(size);
+    this.lender = new Uint8Array(size);
     this.riskTolerance = new Float32Array(size);
     this.timer = new Int32Array(size);
     this.since = new Int32Array(size);
+    this.atHome = new Int32Array(size);
+    this.active = new Int32Array(size);
   }
 
   /** Moves agent `i` to a new state at `tick`, counting the transition. */
@@ -74,7 +90,7 @@ export class MigrantStore {
     this.since[i] = tick;
   }
 
-  /** Bytes held per agent by the arrays. */
+  /** Bytes held per agent by the arrays (the lists included). */
   static bytesPerAgent(): number {
     const s = new MigrantStore(1);
     return Object.values(s).reduce((sum, v) => sum + (ArrayBuffer.isView(v) && v !== s.transitions ? v.byteLength : 0), 0);

@@ -1,6 +1,7 @@
 import { Stage, State } from '../agents/states.js';
 import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
+import type { RandomStream } from '../random/streams.js';
 import type { BehaviourParameters } from './parameters.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
@@ -13,44 +14,68 @@ function ageAspiration(params: BehaviourParameters): Float64Array {
  * Aspiration first (income gap, unemployment, conflict, climate, ties, age);
  * then capability (savings plus credit must cover an option's up-front cost);
  * then a logit choice among staying, each eligible legal channel with places
- * left (as they stood at the start of the phase), and each irregular route from the home place.
+ * left (as they stood at the start of the phase), and each irregular route
+ * from the home place.
+ *
+ * Those who reconsider are found by geometric gaps over the list of people at
+ * home, so the cost of a tick grows with the number who reconsider, not with
+ * the population.
  */
 export function decide(run: RunState): void {
-  const { store, prospects, params, clock, tick, world, quotas, counters } = run;
-  run.prospects.update(params, clock);
+  const { store, params, clock } = run;
+  run.prospects.update(run);
   const rng = run.streams.stream('decisions');
   const reconsider = clock.perTick(params.reconsiderPerYear);
-  const age = ageAspiration(params);
-  const placesLeft = world.channels.map((_, ch) => quotas.placesLeft(run, ch));
-  const utilities = new Float64Array(prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
-  const state = store.state;
-  const monthlyIncomeFactor = 1 / 12;
+  const chooser = new Chooser(run, rng);
 
+  for (let k = rng.geometric(reconsider); k < store.atHomeCount; k += 1 + rng.geometric(reconsider)) chooser.reconsider(store.atHome[k]);
+  // Returnees are among the active; the list grows below as people leave home, but those are not returnees.
+  const active = store.activeCount;
   let skip = rng.geometric(reconsider);
-  for (let i = 0; i < store.size; i++) {
-    const s = state[i];
-    if (s !== State.Home && s !== State.Returned) continue;
+  for (let k = 0; k < active; k++) {
+    const i = store.active[k];
+    if (store.state[i] !== State.Returned) continue;
     if (skip > 0) {
       skip--;
       continue;
     }
+    chooser.reconsider(i);
     skip = rng.geometric(reconsider);
+  }
+}
 
+/** One person's decision, from the prospects and quota places as they stood at the start of the phase. */
+class Chooser {
+  private readonly age: Float64Array;
+  private readonly placesLeft: number[];
+  private readonly utilities: Float64Array;
+
+  constructor(private readonly run: RunState, private readonly rng: RandomStream) {
+    this.age = ageAspiration(run.params);
+    this.placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
+    this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
+  }
+
+  reconsider(i: number): void {
+    const { store, prospects, params, clock, tick, quotas, counters, homeSavings } = this.run;
+    const rng = this.rng;
+    const utilities = this.utilities;
+    // Options and aspiration are kept by home place and skill.
     const key = store.home[i] * 2 + store.skill[i];
     const options = prospects.options[key];
-    if (options.length === 0) continue;
+    if (options.length === 0) return;
     const hasTie = store.tie[i] !== NONE;
-    const logit = prospects.aspiration[key] + age[store.ageBand[i]] + (hasTie ? params.aspirationNetwork : 0);
-    if (rng.uniform() * (1 + Math.exp(-logit)) >= 1) continue;
+    const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (hasTie ? params.aspirationNetwork : 0);
+    if (rng.uniform() * (1 + Math.exp(-logit)) >= 1) return;
 
     const origin = store.origin[i];
-    const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] * monthlyIncomeFactor;
-    const means = store.savings[i] + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
+    const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
+    const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
     const stay = prospects.stayUtility[origin];
     let max = stay;
     for (let k = 0; k < options.length; k++) {
       const opt = options[k];
-      if (opt.upfrontCost > means || (opt.kind === 'channel' && placesLeft[opt.index] < 1)) {
+      if (opt.upfrontCost > means || (opt.kind === 'channel' && this.placesLeft[opt.index] < 1)) {
         utilities[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
@@ -64,7 +89,7 @@ export function decide(run: RunState): void {
     let total = Math.exp(stay - max);
     for (let k = 0; k < options.length; k++) total += Math.exp(utilities[k] - max);
     let draw = rng.uniform() * total - Math.exp(stay - max);
-    if (draw < 0) continue;
+    if (draw < 0) return;
     let chosen = -1;
     for (let k = 0; k < options.length; k++) {
       draw -= Math.exp(utilities[k] - max);
@@ -73,8 +98,12 @@ export function decide(run: RunState): void {
         break;
       }
     }
-    if (chosen < 0) continue; // rounding at the very top of the draw: treat as staying
+    if (chosen < 0) return; // rounding at the very top of the draw: treat as staying
     const opt = options[chosen];
+    if (store.state[i] === State.Home) {
+      homeSavings.leave(store, i);
+      store.active[store.activeCount++] = i;
+    }
     store.move(i, State.Preparing, tick);
     store.option[i] = opt.index;
     store.destination[i] = opt.destination;

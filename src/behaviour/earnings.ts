@@ -2,49 +2,85 @@ import { Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 
 /**
- * Earnings phase: people save part of what they earn where they are. At home
- * (and while preparing) at the home wage; abroad at the regular wage, or at the
- * lower, less certain irregular wage; in transit only while stuck working to
- * pay for the next leg. Remittances will be drawn from this income.
+ * Earnings phase: everybody earns where they are, repays debt first, then
+ * (abroad) sends money home and saves. At home and while preparing: the home
+ * income. Abroad: the wage times the chance of having work, lower and less
+ * certain for irregular migrants. In transit: only while stuck working to pay
+ * for the next leg. What is sent loses the transfer cost on the way, and less
+ * is sent where sending costs more.
  */
 export function earn(run: RunState): void {
-  const { store, world, clock, params, prospects } = run;
+  const { store, world, clock, params, prospects, counters, ledger } = run;
   const perTick = 1 / clock.ticksPerYear;
   const n = world.countryCount;
-  const homeSaving = new Float64Array(n * 2);
-  const regularSaving = new Float64Array(n * 2);
-  const irregularSaving = new Float64Array(n * 2);
-  const transitSaving = new Float64Array(n * 2);
-  for (let k = 0; k < n * 2; k++) {
-    homeSaving[k] = prospects.homeIncome[k] * params.savingRateHome * perTick;
-    regularSaving[k] = prospects.regularIncome[k] * params.savingRateAbroad * perTick;
-    irregularSaving[k] = prospects.irregularIncome[k] * params.savingRateAbroad * perTick;
-    transitSaving[k] = prospects.irregularIncome[k] * params.transitSavingRate * perTick;
-  }
-  const legCost = world.leg.values.cost;
+  const cost = world.country.values.remittanceCost;
+  const remitShare = new Float64Array(n);
+  for (let k = 0; k < n; k++) remitShare[k] = params.remittanceShare * Math.exp(-params.remittanceCostSemiElasticity * cost[k]);
+  const sent = counters.country.count.remittancesSent;
+  const fees = counters.country.count.remittanceFees;
+  const received = counters.country.count.remittancesReceived;
+  const price = run.smuggling.price;
 
-  for (let i = 0; i < store.size; i++) {
-    const skill = store.skill[i];
-    switch (store.state[i]) {
-      case State.Home:
+  for (let k = 0; k < store.activeCount; k++) {
+    const i = store.active[k];
+    const s = store.state[i];
+    if (s === State.Dead) continue;
+    if (s === State.Home) {
+      // Came home this tick (gave up waiting for a quota place): saves with everybody at home below.
+      continue;
+    }
+    const key = store.skill[i];
+    let income: number;
+    let abroad = false;
+    switch (s) {
       case State.Returned:
       case State.Preparing:
-        store.savings[i] += homeSaving[store.origin[i] * 2 + skill];
+        income = prospects.homeIncome[store.origin[i] * 2 + key] * perTick;
         break;
       case State.AbroadRegular:
       case State.Protected:
-        store.savings[i] += regularSaving[store.destination[i] * 2 + skill];
+        income = prospects.regularIncome[store.destination[i] * 2 + key] * perTick;
+        abroad = true;
         break;
       case State.Irregular:
       case State.Overstaying:
-        store.savings[i] += irregularSaving[store.destination[i] * 2 + skill];
+      case State.AsylumPending:
+        income = prospects.irregularIncome[store.destination[i] * 2 + key] * perTick;
+        abroad = true;
         break;
-      case State.InTransit: {
-        if (store.stage[i] !== Stage.AtLegStart) break;
+      default: {
+        // In transit: work only while short of the next leg's price.
+        if (store.stage[i] !== Stage.AtLegStart) continue;
         const l = world.routes[store.option[i]].legs[store.legIndex[i]];
-        if (store.savings[i] < legCost[l]) store.savings[i] += transitSaving[world.places[store.location[i]].country * 2 + skill];
-        break;
+        if (store.savings[i] < price[l]) store.savings[i] += prospects.irregularIncome[world.places[store.location[i]].country * 2 + key] * params.transitSavingRate * perTick;
+        continue;
       }
     }
+    if (store.debt[i] > 0) {
+      const repay = Math.min(store.debt[i], params.debtRepaymentShare * income);
+      store.debt[i] -= repay;
+      ledger.repaid[store.lender[i]] += repay;
+      if (store.debt[i] === 0) store.lender[i] = 0;
+    }
+    if (abroad) {
+      const o = store.origin[i];
+      const remit = remitShare[o] * income;
+      sent[o] += remit;
+      fees[o] += remit * cost[o];
+      received[o] += remit * (1 - cost[o]);
+      store.savings[i] += params.savingRateAbroad * income;
+    } else {
+      store.savings[i] += params.savingRateHome * income;
+    }
+  }
+
+  // Everybody at home saves the same per origin and skill: one running total (see HomeSavings).
+  for (let key = 0; key < n * 2; key++) run.homeSavings.total[key] += params.savingRateHome * prospects.homeIncome[key] * perTick;
+
+  const share = counters.country.count.remittancesShareOfGdp;
+  const v = world.country.values;
+  for (let k = 0; k < n; k++) {
+    const gdp = v.gdpPerCapita[k] * v.population[k] * perTick;
+    share[k] = gdp > 0 ? (received[k] * run.scale) / gdp : 0;
   }
 }

@@ -135,6 +135,90 @@ export const BEHAVIOUR_PARAMETERS = define({
   circularPriorityValue: {
     value: 2, min: 0, max: 50, doc: 'Utility of leaving on time when compliance earns priority for the next season (circular schemes).',
   },
+  overstayDebt: {
+    value: 1.5, min: 0, max: 100, doc: 'Utility of overstaying per unit of debt (in years of home income): indebted workers stay on to repay (ILO 2017 on recruitment debt).',
+  },
+  debtRepaymentShare: {
+    value: 0.3, min: 0, max: 1, doc: 'Share of income abroad that goes to repaying debt while any is owed.',
+  },
+  remittanceShare: {
+    value: 0.15, min: 0, max: 1, doc: 'Share of income abroad sent home when sending is free (World Bank: migrants send roughly 10-20% of earnings).',
+  },
+  remittanceCostSemiElasticity: {
+    value: 2, min: 0, max: 100, doc: 'How much less is sent as the transfer cost rises: the amount falls by this fraction per unit of cost (2: 2% less per percentage point; Ahmed, Mughal and Martinez-Zarzoso 2021 find about 1.6%).',
+  },
+  destinationWageElasticity: {
+    value: 0.3, min: 0, max: 5, doc: 'Destination wages fall by this elasticity with (1 + migrant share of population): a mild effect (Card 2001; Borjas 2003 finds more for the low-skilled).',
+  },
+  originWageElasticity: {
+    value: 0.5, min: 0, max: 5, doc: 'Origin wages rise by this elasticity with (1 + emigrant share of population) (Mishra 2007: about 4% for a 10% emigration rate).',
+  },
+  irregularJobCompetition: {
+    value: 0.7, min: 0, max: 5, doc: 'How much one irregular migrant weighs on the jobs open to migrants, against one regular migrant.',
+  },
+  smugglerRiskPremium: {
+    value: 1, min: 0, max: 50, doc: 'Price markup per unit of interception probability: smugglers charge for the risk of losing boats and being caught.',
+  },
+  smugglerScarcityElasticity: {
+    value: 0.5, min: 0, max: 5, doc: 'Elasticity of the price with the ratio of waiting migrants to capacity.',
+  },
+  smugglerPriceAdjustment: {
+    value: 0.3, min: 0.01, max: 1, doc: 'Share of the gap to the market price closed each month: prices move, but not overnight.',
+  },
+  smugglerOperatingCost: {
+    value: 0.4, min: 0, max: 1, doc: 'A crossing\'s operating cost (boat, fuel, bribes), as a share of the leg\'s base price.',
+  },
+  smugglerCostSpread: {
+    value: 0.5, min: 0, max: 5, doc: 'Log-normal sigma of operating costs across smugglers: some are much leaner than others.',
+  },
+  smugglerArrestPerInterception: {
+    value: 2, min: 0, max: 100, doc: 'Yearly hazard of a smuggler\'s arrest per unit of interception probability on the leg.',
+  },
+  smugglerArrestCost: {
+    value: 1, min: 0, max: 1000, doc: 'What the risk of arrest costs a smuggler per seat intercepted on a standard crossing, in base prices of the leg (crew and organiser caught, beyond the boat).',
+  },
+  smugglerEntryPerYear: {
+    value: 1, min: 0, max: 100, doc: 'Yearly entry of new smugglers, per active one, per unit of profit above the outside wage (relative to it).',
+  },
+  smugglerExitPerYear: {
+    value: 1, min: 0, max: 100, doc: 'Yearly hazard that a smuggler earning less than the outside wage quits.',
+  },
+  riskyCostShare: {
+    value: 0.5, min: 0, max: 1, doc: 'Operating cost of a cheap, risky crossing (rubber dinghy, no pilot) as a share of a standard one.',
+  },
+  riskyMortalityFactor: {
+    value: 3, min: 1, max: 100, doc: 'Mortality of a risky crossing as a multiple of the leg\'s standard mortality (IOM: deaths rose as boats got worse).',
+  },
+  riskyInterceptionFactor: {
+    value: 0.6, min: 0, max: 1, doc: 'Interception of a risky crossing as a share of a standard one: smaller, scattered boats are harder to catch.',
+  },
+  riskyPriceDiscount: {
+    value: 0.5, min: 0, max: 1, doc: 'Discount migrants get for a risky crossing, as a share of the leg\'s base price (UNODC: dinghy places sold for far less than places on wooden boats).',
+  },
+  recruiterMarkup: {
+    value: 0.3, min: 0, max: 10, doc: 'Markup of a licensed recruiter over its cost per placement.',
+  },
+  unlicensedMarkup: {
+    value: 1.6, min: 1, max: 20, doc: 'Fee of an unlicensed recruiter as a multiple of the uncapped licensed fee (World Bank KNOMAD surveys: irregular recruiters charge far more).',
+  },
+  recruiterMisinformation: {
+    value: 0.4, min: 0, max: 1, doc: 'Share by which unlicensed recruiters make their fee look smaller than it is: workers compare fees as advertised.',
+  },
+  recruiterChoiceFee: {
+    value: 3, min: 0, max: 100, doc: 'Weight of the fee difference, relative to means, when a worker picks a licensed or an unlicensed recruiter.',
+  },
+  licenceDepositCostPerYear: {
+    value: 0.1, min: 0, max: 1, doc: 'Yearly cost to a licensed recruiter of its deposit, as a share of it (the interest it forgoes).',
+  },
+  unlicensedPenaltyPerYear: {
+    value: 2000, min: 0, max: 1e9, doc: 'Expected yearly cost to an unlicensed recruiter of fines and bribes.',
+  },
+  recruiterEntryPerYear: {
+    value: 1, min: 0, max: 100, doc: 'Yearly entry of recruiters, per active one, per unit of profit margin; unlicensed ones also enter where workers go unserved.',
+  },
+  recruiterExitPerYear: {
+    value: 1, min: 0, max: 100, doc: 'Yearly hazard that a recruiter making a loss leaves the market.',
+  },
   voluntaryReturnPerYear: {
     value: 0.04, min: 0, max: 12, doc: 'Yearly hazard that a migrant abroad returns home of their own accord, before home conflict.',
   },

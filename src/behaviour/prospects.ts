@@ -1,4 +1,6 @@
 import type { Clock } from '../engine/clock.js';
+import type { RunState } from '../engine/run-state.js';
+import type { SmugglingMarket } from './smuggling.js';
 import type { World } from '../world/world.js';
 import type { BehaviourParameters } from './parameters.js';
 
@@ -49,21 +51,21 @@ export class Prospects {
     this.options = Array.from({ length: world.places.length * 2 }, () => []);
   }
 
-  update(params: BehaviourParameters, clock: Clock): void {
+  update(run: RunState): void {
+    const { params, clock, labour, smuggling, recruitment } = run;
     const w = this.world;
     const c = w.country.values;
     const n = w.countryCount;
     for (let k = 0; k < n; k++) {
-      const employment = 1 - c.unemployment[k];
       for (let s = 0; s < 2; s++) {
         const wage = s === 0 ? c.wageLow[k] : c.wageHigh[k];
-        this.homeIncome[k * 2 + s] = wage * employment;
-        this.regularIncome[k * 2 + s] = wage * employment;
-        this.irregularIncome[k * 2 + s] = wage * params.irregularWageShare * employment * params.irregularEmployment;
+        this.homeIncome[k * 2 + s] = wage * (1 - c.unemployment[k]);
+        this.regularIncome[k * 2 + s] = wage * labour.employment[(k * 2 + s) * 2];
+        this.irregularIncome[k * 2 + s] = wage * params.irregularWageShare * labour.employment[(k * 2 + s) * 2 + 1];
       }
       this.stayUtility[k] = params.choiceStayConflict * c.conflict[k];
     }
-    const routeTerms = w.routes.map((r) => routeRisk(w, r.legs, params, clock));
+    const routeTerms = w.routes.map((r) => routeRisk(w, smuggling, r.legs, params, clock));
 
     for (let p = 0; p < w.places.length; p++) {
       const o = w.places[p].country;
@@ -75,8 +77,10 @@ export class Prospects {
           if (!ch.eligibleOrigin[o] || !ch.eligibleSkill[s] || ch.destination === o) continue;
           const income = this.regularIncome[ch.destination * 2 + s];
           const fee = w.channel.values.fee[ci];
+          // Recruiters lend their fee, so only the channel's own fee must be paid up front.
+          const recruiterFee = ch.recruited ? recruitment.advertisedFee(o, params) : 0;
           options.push({
-            kind: 'channel', index: ci, destination: ch.destination, expectedIncome: income, upfrontCost: fee, expectedCost: fee, deathRisk: 0,
+            kind: 'channel', index: ci, destination: ch.destination, expectedIncome: income, upfrontCost: fee, expectedCost: fee + recruiterFee, deathRisk: 0,
             utility: params.choiceLegalConstant + params.choiceIncome * Math.log(income / home) - params.choiceTravelMonth * ch.processingMonths,
           });
         }
@@ -112,16 +116,20 @@ interface RouteRisk {
   months: number;
 }
 
-/** Risks and costs of a route's legs as a migrant would reckon them from current conditions. */
-function routeRisk(w: World, legs: number[], params: BehaviourParameters, clock: Clock): RouteRisk {
-  const v = w.leg.values;
+/**
+ * Risks and costs of a route's legs as a migrant would reckon them from
+ * current conditions: smugglers' prices, the mix of boats they run, and legs
+ * that can be paid for later.
+ */
+function routeRisk(w: World, market: SmugglingMarket, legs: number[], params: BehaviourParameters, clock: Clock): RouteRisk {
   let upfrontCost = 0, expectedCost = 0, survive = 1, pass = 1, months = params.arrangeMonths;
   for (const l of legs) {
-    const intercept = Math.min(v.interception[l], MAX_INTERCEPTION);
+    const intercept = Math.min(market.expectedInterception(l, params), MAX_INTERCEPTION);
     const attempts = 1 / (1 - intercept);
-    upfrontCost += v.cost[l];
-    expectedCost += v.cost[l] * attempts;
-    survive *= Math.pow(1 - v.mortality[l], attempts);
+    const price = market.price[l];
+    if (!w.legs[l].smuggling?.payLater) upfrontCost += price;
+    expectedCost += price * attempts;
+    survive *= Math.pow(1 - market.expectedMortality(l, params), attempts);
     pass *= 1 - intercept;
     months += (clock.daysToTicks(w.legs[l].durationDays) * 12) / clock.ticksPerYear * attempts;
   }

@@ -1,5 +1,6 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
+import { Lender } from './ledger.js';
 
 interface ChannelQueue {
   /** Agents and the tick they applied (their ticket), in order of priority. */
@@ -41,52 +42,92 @@ export class QuotaLedger {
     this.queues[channel].incoming.push(agent);
   }
 
-  /** Markets phase: queue this tick's applicants, then grant places in order while the year's quota lasts. */
+  /**
+   * Markets phase: queue this tick's applicants, then grant places in order
+   * while the year's quota lasts. In a recruited channel a worker from an
+   * origin with recruiters also needs one with capacity left this tick, and
+   * pays its fee (on credit from the recruiter where savings fall short);
+   * channels are served in a random order, so none has first call on
+   * recruiters every tick.
+   */
   allocate(run: RunState): void {
-    const { store, tick, counters, clock } = run;
+    const { store, tick, clock } = run;
     const rng = run.streams.stream('quotas');
     const year = clock.calendarYear(tick);
-    this.queues.forEach((q, ch) => {
+    const order = this.queues.map((_, ch) => ch);
+    shuffle(order, (n) => rng.int(n));
+    for (const ch of order) {
+      const q = this.queues[ch];
       if (q.year !== year) {
         q.year = year;
         q.usedThisYear = 0;
       }
-      shuffle(q.incoming, rng.int.bind(rng));
-      const valid = (i: number, k: number) => store.state[i] === State.Preparing && store.stage[i] === Stage.Queued && store.option[i] === ch && store.since[i] === q.tickets[k];
+      shuffle(q.incoming, (n) => rng.int(n));
       // Drop those who gave up; put priority holders first (stable, so waiting order is kept).
-      const kept: number[] = [];
-      const keptTickets: number[] = [];
-      const priority: number[] = [];
-      for (const i of q.incoming) {
-        if (store.flags[i] & Flag.CircularPriority) priority.push(i);
-      }
-      for (let k = 0; k < q.agents.length; k++) {
-        if (valid(q.agents[k], k)) {
-          kept.push(q.agents[k]);
-          keptTickets.push(q.tickets[k]);
-        }
-      }
+      const stillWaiting = (k: number) => {
+        const i = q.agents[k];
+        return store.state[i] === State.Preparing && store.stage[i] === Stage.Queued && store.option[i] === ch && store.since[i] === q.tickets[k];
+      };
+      const kept = q.agents.map((_, k) => k).filter(stillWaiting);
+      const priority = q.incoming.filter((i) => store.flags[i] & Flag.CircularPriority);
       const normal = q.incoming.filter((i) => !(store.flags[i] & Flag.CircularPriority));
-      q.agents = [...priority, ...kept, ...normal];
-      q.tickets = [...priority.map(() => tick), ...keptTickets, ...normal.map(() => tick)];
+      q.agents = [...priority, ...kept.map((k) => q.agents[k]), ...normal];
+      q.tickets = [...priority.map(() => tick), ...kept.map((k) => q.tickets[k]), ...normal.map(() => tick)];
       q.incoming = [];
+      this.grant(run, ch, q);
+    }
+  }
 
-      const allowance = this.allowance(run, ch);
-      const processingTicks = clock.monthsToTicks(run.world.channels[ch].processingMonths);
-      let granted = 0;
-      while (granted < q.agents.length && q.usedThisYear < allowance) {
-        const i = q.agents[granted++];
-        store.stage[i] = Stage.Processing;
-        store.timer[i] = tick + processingTicks;
-        store.flags[i] &= ~Flag.CircularPriority;
-        q.usedThisYear++;
-        counters.channel.count.admissions[ch]++;
+  private grant(run: RunState, ch: number, q: ChannelQueue): void {
+    const { store, tick, clock, counters, world } = run;
+    const allowance = this.allowance(run, ch);
+    const channel = world.channels[ch];
+    const processingTicks = clock.monthsToTicks(channel.processingMonths);
+    const agents: number[] = [];
+    const tickets: number[] = [];
+    q.agents.forEach((i, k) => {
+      if (q.usedThisYear >= allowance || !this.recruit(run, ch, i)) {
+        agents.push(i);
+        tickets.push(q.tickets[k]);
+        return;
       }
-      q.agents.splice(0, granted);
-      q.tickets.splice(0, granted);
-      counters.channel.count.quotaUsed[ch] = q.usedThisYear;
-      counters.channel.count.quotaLeft[ch] = Math.max(0, allowance - q.usedThisYear);
+      store.stage[i] = Stage.Processing;
+      store.timer[i] = tick + processingTicks;
+      store.flags[i] &= ~Flag.CircularPriority;
+      q.usedThisYear++;
+      counters.channel.count.admissions[ch]++;
     });
+    q.agents = agents;
+    q.tickets = tickets;
+    counters.channel.count.quotaUsed[ch] = q.usedThisYear;
+    counters.channel.count.quotaLeft[ch] = Math.max(0, allowance - q.usedThisYear);
+  }
+
+  /** Finds a recruiter where the channel needs one; false when none can take the worker this tick. */
+  private recruit(run: RunState, ch: number, i: number): boolean {
+    const { store, world, params, recruitment, ledger, counters, prospects } = run;
+    const o = store.origin[i];
+    if (!world.channels[ch].recruited || !recruitment.serves(o)) return true;
+    const monthly = prospects.homeIncome[o * 2 + store.skill[i]] / 12;
+    // A recruiter lends what savings do not cover, unless the worker already owes someone.
+    const canPay = (fee: number) => store.lender[i] === Lender.None || store.savings[i] >= fee;
+    const kind = recruitment.choose(o, store.savings[i] + monthly * params.creditMonths, canPay, params);
+    if (kind === Lender.None) return false;
+    const fee = kind === Lender.LicensedRecruiter ? recruitment.licensedFee[o] : recruitment.unlicensedFee[o];
+    if (store.savings[i] >= fee) store.savings[i] -= fee;
+    else {
+      const owed = fee - store.savings[i];
+      store.savings[i] = 0;
+      store.debt[i] += owed;
+      store.lender[i] = kind;
+      ledger.lent[kind] += owed;
+    }
+    ledger.workerFeesToRecruiters[o] += fee;
+    recruitment.book(o, kind, fee, world.channel.values.employerFee[ch]);
+    counters.channel.count.recruiterFees[ch] += fee;
+    if (kind === Lender.LicensedRecruiter) counters.channel.count.placedLicensed[ch]++;
+    else counters.channel.count.placedUnlicensed[ch]++;
+    return true;
   }
 }
 

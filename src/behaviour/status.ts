@@ -20,7 +20,8 @@ export function changeStatus(run: RunState): void {
   const patienceTicks = clock.monthsToTicks(params.quotaPatienceMonths);
 
   const ordered = new Float64Array(n);
-  for (let i = 0; i < store.size; i++) {
+  for (let k = 0; k < store.activeCount; k++) {
+    const i = store.active[k];
     if (store.flags[i] & Flag.ReturnOrder && isAbroad(store.state[i])) ordered[store.destination[i]]++;
   }
   const attemptChance = new Float64Array(n);
@@ -34,13 +35,15 @@ export function changeStatus(run: RunState): void {
     voluntaryReturn[k] = clock.perTick(params.voluntaryReturnPerYear * (1 - c.conflict[k]));
   }
 
-  for (let i = 0; i < store.size; i++) {
+  for (let k = 0; k < store.activeCount; k++) {
+    const i = store.active[k];
     const s = store.state[i];
     if (s === State.Home || s === State.Returned || s === State.Dead || s === State.InTransit) continue;
     if (s === State.Preparing) {
       if (store.stage[i] === Stage.Queued && tick - store.since[i] >= patienceTicks) {
         channel.gaveUp[store.option[i]]++;
         store.move(i, State.Home, tick);
+        run.homeSavings.arrive(store, i);
       }
       continue;
     }
@@ -98,6 +101,7 @@ function isAbroad(s: number): boolean {
 
 function returnHome(run: RunState, i: number): void {
   const { store, tick } = run;
+  run.counters.country.count.savingsBroughtHome[store.origin[i]] += store.savings[i];
   store.move(i, State.Returned, tick);
   store.location[i] = store.home[i];
   store.flags[i] &= ~Flag.ReturnOrder;
@@ -106,8 +110,9 @@ function returnHome(run: RunState, i: number): void {
 /**
  * A permit ends: renewed if it can be and is approved; otherwise the migrant
  * weighs leaving on time against staying without papers: the irregular income
- * gap and the chance of apprehension against compliance norms and, in
- * circular schemes, the priority that leaving on time earns.
+ * gap, debt still to repay (recruitment fees) and the chance of apprehension
+ * against compliance norms and, in circular schemes, the priority that
+ * leaving on time earns.
  */
 function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw: number): void {
   const { store, world, clock, params, tick, counters, prospects } = run;
@@ -123,7 +128,9 @@ function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw:
   const o = store.origin[i];
   const s = store.skill[i];
   const gap = Math.log(prospects.irregularIncome[d * 2 + s] / prospects.homeIncome[o * 2 + s]);
-  const overstay = params.overstayConstant + params.choiceIncome * gap - params.overstayApprehension * world.country.values.apprehensionPerYear[d] - params.choiceStayConflict * world.country.values.conflict[o];
+  const debtYears = store.debt[i] / Math.max(prospects.homeIncome[o * 2 + s], 1);
+  const overstay = params.overstayConstant + params.choiceIncome * gap + params.overstayDebt * debtYears
+    - params.overstayApprehension * world.country.values.apprehensionPerYear[d] - params.choiceStayConflict * world.country.values.conflict[o];
   const leave = ch.circular ? params.circularPriorityValue : 0;
   if (overstayDraw * (1 + Math.exp(leave - overstay)) < 1) {
     store.move(i, State.Overstaying, tick);

@@ -1,19 +1,23 @@
 import { NEVER, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
+import { Lender } from './ledger.js';
+import { Mode } from './smuggling.js';
 
 /**
  * Movement phase: people whose papers are processed travel to their
  * destination; people who have arranged an irregular journey set off; people
- * in transit attempt legs one by one. An attempt costs the leg's price and
- * ends in death, interception (pushed back to the leg's start, or detained and
- * returned home) or a crossing. After an interception some give up, going
+ * in transit attempt legs one by one. Where smugglers work a leg, a person
+ * waits for a place on a boat (the leg's boarding chance), gets a standard or
+ * a risky crossing by the smugglers' mix, and pays its price, in cash or, where
+ * smugglers allow it, partly on credit. An attempt ends in death,
+ * interception (pushed back to the leg's start, or detained and returned
+ * home) or a crossing. After an interception some give up, going
  * home or staying in the transit country. Someone without the money for the
  * next leg works where they are, and gives up after waiting too long.
  */
 export function travel(run: RunState): void {
-  const { store, world, clock, params, tick, counters } = run;
+  const { store, world, clock, params, tick, counters, smuggling: market, ledger } = run;
   const rng = run.streams.stream('movement');
-  const legValues = world.leg.values;
   const leg = counters.leg.count;
   const route = counters.route.count;
   const country = counters.country.count;
@@ -22,6 +26,7 @@ export function travel(run: RunState): void {
   const goHome = (i: number) => {
     store.move(i, State.Returned, tick);
     store.location[i] = store.home[i];
+    country.savingsBroughtHome[store.origin[i]] += store.savings[i];
   };
   const giveUp = (i: number, r: number) => {
     route.gaveUp[r]++;
@@ -34,7 +39,8 @@ export function travel(run: RunState): void {
     } else goHome(i);
   };
 
-  for (let i = 0; i < store.size; i++) {
+  for (let k = 0; k < store.activeCount; k++) {
+    const i = store.active[k];
     const s = store.state[i];
     if (s === State.Preparing) {
       if (store.timer[i] > tick) continue;
@@ -77,21 +83,37 @@ export function travel(run: RunState): void {
     }
 
     const l = legs[store.legIndex[i]];
-    const price = legValues.cost[l];
-    if (store.savings[i] < price) {
+    const credit = world.legs[l].smuggling?.payLater === true && (store.lender[i] === Lender.None || store.lender[i] === Lender.Smugglers);
+    const cheapest = market.priceOf(l, market.riskyShare[l] > 0 ? Mode.Risky : Mode.Standard, params);
+    if ((!credit && store.savings[i] < cheapest) || rng.uniform() >= market.boarding[l]) {
+      // Short of money, or of a place on a boat: wait (and work) where they are.
       if (tick - store.since[i] >= patienceTicks) giveUp(i, r);
       continue;
     }
-    store.savings[i] -= price;
+    const mode = rng.uniform() < market.riskyShare[l] ? Mode.Risky : Mode.Standard;
+    const price = market.priceOf(l, mode, params);
+    if (store.savings[i] >= price) store.savings[i] -= price;
+    else if (credit) {
+      // Travel now, pay later: what savings do not cover is owed to the smugglers.
+      const owed = price - store.savings[i];
+      store.savings[i] = 0;
+      store.debt[i] += owed;
+      store.lender[i] = Lender.Smugglers;
+      ledger.lent[Lender.Smugglers] += owed;
+    } else continue; // could afford only the cheaper boats, and got a place on a dearer one
+    ledger.paidToSmugglers[l] += price;
+    market.sell(l, mode, price);
+    leg.revenue[l] += price;
     leg.attempts[l]++;
-    const mortality = legValues.mortality[l];
+    const mortality = market.mortality(l, mode, params);
     const u = rng.uniform();
     if (u < mortality) {
       store.move(i, State.Dead, tick);
       leg.deaths[l]++;
       route.deaths[r]++;
       country.deathsEnRoute[store.origin[i]]++;
-    } else if (u < mortality + (1 - mortality) * legValues.interception[l]) {
+      writeOff(run, i);
+    } else if (u < mortality + (1 - mortality) * market.interception(l, mode, params)) {
       leg.interceptions[l]++;
       route.interceptions[r]++;
       if (world.legs[l].onInterception === 'return') {
@@ -106,6 +128,17 @@ export function travel(run: RunState): void {
       store.timer[i] = tick + clock.daysToTicks(world.legs[l].durationDays);
     }
   }
+  market.settle(run);
+}
+
+/** A death ends a debt: the lender loses it. */
+function writeOff(run: RunState, i: number): void {
+  const { store, ledger, counters } = run;
+  if (store.debt[i] <= 0) return;
+  ledger.writtenOff[store.lender[i]] += store.debt[i];
+  counters.country.count.debtWrittenOff[store.origin[i]] += store.debt[i];
+  store.debt[i] = 0;
+  store.lender[i] = Lender.None;
 }
 
 /** The end of a route: claim asylum, or stay without papers. */

@@ -1,7 +1,13 @@
 import type { MigrantStore } from '../agents/store.js';
+import type { HomeSavings } from '../behaviour/home-savings.js';
+import type { LabourMarket } from '../behaviour/labour-market.js';
+import type { MoneyLedger } from '../behaviour/ledger.js';
 import type { BehaviourParameters } from '../behaviour/parameters.js';
 import type { Prospects } from '../behaviour/prospects.js';
 import type { QuotaLedger } from '../behaviour/quotas.js';
+import type { RecruitmentMarket } from '../behaviour/recruitment.js';
+import type { SmugglingMarket } from '../behaviour/smuggling.js';
+import type { Census } from '../metrics/census.js';
 import type { TickCounters } from '../metrics/counters.js';
 import type { RandomStreams } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
@@ -22,6 +28,13 @@ export interface RunState {
   readonly counters: TickCounters;
   readonly quotas: QuotaLedger;
   readonly prospects: Prospects;
+  readonly labour: LabourMarket;
+  readonly smuggling: SmugglingMarket;
+  readonly recruitment: RecruitmentMarket;
+  readonly ledger: MoneyLedger;
+  readonly homeSavings: HomeSavings;
+  /** Everybody as counted at the end of the last tick: the state markets start from. */
+  census: Census;
   /** Persons per agent. */
   readonly scale: number;
   tick: number;

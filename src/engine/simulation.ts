@@ -11,7 +11,12 @@ import { ConservationLedger } from '../metrics/conservation.js';
 import { TickCounters } from '../metrics/counters.js';
 import { Recorder } from '../metrics/recorder.js';
 import { computeRoles, type CountryRole } from '../metrics/roles.js';
-import { countStocks } from '../metrics/stocks.js';
+import { Census } from '../metrics/census.js';
+import { LabourMarket } from '../behaviour/labour-market.js';
+import { MoneyLedger } from '../behaviour/ledger.js';
+import { HomeSavings } from '../behaviour/home-savings.js';
+import { RecruitmentMarket } from '../behaviour/recruitment.js';
+import { SmugglingMarket } from '../behaviour/smuggling.js';
 import type { Table } from '../metrics/table.js';
 import { RandomStreams } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
@@ -49,10 +54,18 @@ export interface RunResult {
 
 /** The engine's own work in each phase; the metrics phase is the simulation's recordTick. */
 const ENGINE_WORK: Record<Exclude<Phase, 'metrics'>, (run: RunState) => void> = {
-  drivers: (run) => run.world.update(run.clock.at(run.tick)),
+  drivers: (run) => {
+    run.world.update(run.clock.at(run.tick));
+    run.labour.update(run, run.census);
+  },
   policies: () => {},
   decisions: decide,
-  markets: (run) => run.quotas.allocate(run),
+  markets: (run) => {
+    run.recruitment.update(run);
+    run.quotas.allocate(run);
+    run.recruitment.settle(run);
+    run.smuggling.update(run, run.census);
+  },
   movement: travel,
   status: changeStatus,
   earnings: earn,
@@ -72,7 +85,7 @@ export class Simulation {
   readonly events: PolicyEvent[] = [];
   private readonly run: RunState;
   private readonly recorder: Recorder;
-  private readonly ledger: ConservationLedger;
+  private readonly conservation: ConservationLedger;
   private readonly changes: PolicyChanges;
   private readonly plugins: readonly Plugin[];
   private snapshot: Map<string, Float64Array> = new Map();
@@ -98,15 +111,23 @@ export class Simulation {
       channels: this.world.channels.map((c) => c.id),
       countries: this.world.countryIds,
     });
+    const scale = scenario.agents.scale;
     this.run = {
       scenario, world: this.world, clock: this.clock, params: scenario.behaviour, store: this.store, streams, counters,
       quotas: new QuotaLedger(this.world.channels.length, this.clock.calendarYear(0)),
-      prospects: new Prospects(this.world), scale: scenario.agents.scale, tick: 0,
+      prospects: new Prospects(this.world),
+      labour: new LabourMarket(this.world.countryCount),
+      smuggling: new SmugglingMarket(this.world, this.clock, scenario.behaviour, scale, streams.stream('smugglers')),
+      recruitment: new RecruitmentMarket(this.world, this.clock, scale, streams.stream('recruiters')),
+      ledger: new MoneyLedger(this.world.legs.length, this.world.countryCount),
+      homeSavings: new HomeSavings(this.world.countryCount),
+      census: Census.initial(this.store, this.world),
+      scale, tick: 0,
     };
     this.recorder = new Recorder(counters, scenario.agents.scale, this.world.routes.map((r) => r.corridor));
     const everyoneHome = new Float64Array(STATE_COUNT);
     everyoneHome[State.Home] = this.store.size;
-    this.ledger = new ConservationLedger(everyoneHome);
+    this.conservation = new ConservationLedger(everyoneHome);
     this.changes = new PolicyChanges(this.world, this.events);
     for (const p of this.plugins) p.setup?.(this.api(p));
     this.changes.commit();
@@ -157,16 +178,29 @@ export class Simulation {
     };
   }
 
+  /** The money that changed hands: payments to smugglers and recruiters, and debt by lender. */
+  get money(): MoneyLedger {
+    return this.run.ledger;
+  }
+
+  get smugglers(): SmugglingMarket {
+    return this.run.smuggling;
+  }
+
+  get recruiters(): RecruitmentMarket {
+    return this.run.recruitment;
+  }
+
   /** Number of ticks the conservation check has passed. */
   get conservationChecks(): number {
-    return this.ledger.ticksChecked;
+    return this.conservation.ticksChecked;
   }
 
   private recordTick(): void {
     const run = this.run;
-    const byState = countStocks(run);
-    this.ledger.check(run.tick, byState, this.store.transitions);
-    this.recorder.record(run.tick, this.clock.date(run.tick), byState, run.counters);
+    run.census = Census.take(this.store, this.world, run.counters);
+    this.conservation.check(run.tick, run.census.byState, this.store.transitions);
+    this.recorder.record(run.tick, this.clock.date(run.tick), run.census.byState, run.counters);
     this.snapshot = new Map();
     for (const t of run.counters.tables()) for (const f of t.fields) this.snapshot.set(`${t.dimension}\u0000${f}`, Float64Array.from(t.count[f]));
   }

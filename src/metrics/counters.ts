@@ -17,17 +17,38 @@ export class CounterTable<F extends string> {
 }
 
 export const ROUTE_FIELDS = ['departures', 'arrivals', 'deaths', 'interceptions', 'returnedAfterInterception', 'gaveUp', 'settledInTransit'] as const;
-export const LEG_FIELDS = ['waiting', 'attempts', 'crossings', 'interceptions', 'deaths'] as const;
-export const CHANNEL_FIELDS = ['applications', 'admissions', 'quotaUsed', 'quotaLeft', 'queued', 'gaveUp', 'renewals', 'leftOnTime', 'overstaysBegun'] as const;
+export const LEG_FIELDS = [
+  'waiting', 'attempts', 'crossings', 'interceptions', 'deaths',
+  // the smuggling market: price per person, capacity in persons per tick, smugglers active, arrested, entering and leaving
+  'revenue', 'price', 'riskyShare', 'effectiveMortality', 'capacity', 'smugglers', 'smugglersArrested', 'smugglersEntered', 'smugglersLeft',
+] as const;
+export const CHANNEL_FIELDS = [
+  'applications', 'admissions', 'quotaUsed', 'quotaLeft', 'queued', 'gaveUp', 'renewals', 'leftOnTime', 'overstaysBegun',
+  'placedLicensed', 'placedUnlicensed', 'recruiterFees',
+] as const;
 export const COUNTRY_FIELDS = [
   // as an origin
   'emigrants', 'deathsEnRoute', 'returnsReceived', 'atHome', 'preparing', 'returnees',
+  'remittancesSent', 'remittanceFees', 'remittancesReceived', 'remittancesShareOfGdp', 'savingsBroughtHome', 'migrantDebt', 'debtWrittenOff',
+  'licensedRecruiters', 'unlicensedRecruiters', 'recruitersEntered', 'recruitersLeft', 'licensedFee', 'unlicensedFee',
   // as a transit country
   'transitCrossings', 'inTransit',
   // as a destination
   'arrivals', 'asylumClaims', 'recognised', 'rejected', 'apprehensions', 'returnOrders', 'returnAttempts', 'returnsExecuted',
   'voluntaryReturns', 'overstaysBegun', 'regular', 'asylumPending', 'protected', 'irregular', 'overstaying',
+  'employedRegular', 'employedIrregular', 'wageLow', 'wageHigh',
 ] as const;
+
+/**
+ * Fields that are levels, not counts of agents or their money: prices, fees,
+ * wages, shares, and the few (smugglers, recruiters) who are not scaled.
+ * Every other field is multiplied by the scale when recorded.
+ */
+export const LEVEL_FIELDS: ReadonlySet<string> = new Set([
+  'price', 'riskyShare', 'effectiveMortality', 'capacity', 'smugglers', 'smugglersArrested', 'smugglersEntered', 'smugglersLeft',
+  'remittancesShareOfGdp', 'licensedRecruiters', 'unlicensedRecruiters', 'recruitersEntered', 'recruitersLeft',
+  'licensedFee', 'unlicensedFee', 'wageLow', 'wageHigh',
+]);
 
 export type RouteField = (typeof ROUTE_FIELDS)[number];
 export type LegField = (typeof LEG_FIELDS)[number];

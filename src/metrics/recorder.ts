@@ -1,10 +1,10 @@
 import { STATE_NAMES } from '../agents/states.js';
-import type { CounterTable, TickCounters } from './counters.js';
+import { LEVEL_FIELDS, type CounterTable, type TickCounters } from './counters.js';
 import type { Table } from './table.js';
 
 /**
- * Turns each tick's counters into rows of the run's tables, in persons
- * (agents times scale): `population` (everybody by state), `countries`,
+ * Turns each tick's counters into rows of the run's tables, in persons and
+ * dollars (agents times scale; levels such as prices as they are): `population` (everybody by state), `countries`,
  * `routes`, `legs` and `channels`. Every row carries tick and date.
  */
 export class Recorder {
@@ -28,11 +28,11 @@ export class Recorder {
   }
 
   private addRows(table: Table, counts: CounterTable<string>, tick: number, date: string): void {
-    const scale = this.scale;
+    const factors = counts.fields.map((f) => (LEVEL_FIELDS.has(f) ? 1 : this.scale));
     counts.ids.forEach((id, e) => {
       const row: Array<string | number> = [tick, date, id];
       if (counts.dimension === 'route') row.push(this.corridors[e]);
-      for (const f of counts.fields) row.push(counts.count[f][e] * scale);
+      counts.fields.forEach((f, k) => row.push(counts.count[f][e] * factors[k]));
       table.rows.push(row);
     });
   }

@@ -51,6 +51,26 @@ export interface EnforcementSpec {
   returnCapacityPerYear: Quantity;
 }
 
+/** Jobs open to migrants, by skill, in persons. */
+export interface LabourDemandSpec {
+  low: Quantity;
+  high: Quantity;
+}
+
+/** The recruitment industry of an origin: licensed and unlicensed recruiters filling legal labour channels. */
+export interface RecruitmentSpec {
+  /** Most a licensed recruiter may charge a worker, PPP dollars; null for no cap. */
+  feeCap: Quantity | null;
+  /** Deposit a licensed recruiter must lodge with the regulator, PPP dollars. */
+  licenceDeposit: Quantity;
+  licensedRecruiters: number;
+  unlicensedRecruiters: number;
+  /** Placements one recruiter can make per year, persons. */
+  placementsPerYear: number;
+  /** What one placement costs a recruiter (search, paperwork, travel), PPP dollars. */
+  costPerPlacement: number;
+}
+
 export interface CountrySpec {
   id: string;
   name: string;
@@ -78,6 +98,10 @@ export interface CountrySpec {
   diaspora: { readonly [origin: string]: number };
   asylum: AsylumSpec;
   enforcement: EnforcementSpec;
+  /** Jobs open to migrants; null: employment is 1 - unemployment whatever the number of migrants. */
+  labourDemand: LabourDemandSpec | null;
+  /** Recruiters in this country (as an origin); null: workers apply directly. */
+  recruitment: RecruitmentSpec | null;
   places: PlaceSpec[];
 }
 
@@ -99,6 +123,20 @@ export interface ChannelSpec {
   renewals: number;
   /** Whether compliant returners get priority for a next stay. */
   circular: boolean;
+  /** Whether workers from origins with recruiters are placed through them. */
+  recruited: boolean;
+  /** What employers pay a recruiter per placement, PPP dollars. */
+  employerFee: Quantity;
+}
+
+/** Smugglers working a leg. Without them a leg is crossed at its cost, with no limit on numbers. */
+export interface SmugglingSpec {
+  /** Smugglers at the start. */
+  smugglers: number;
+  /** Persons one smuggler can take across per year. */
+  capacityPerYear: number;
+  /** Whether migrants may travel now and pay later (the unpaid price becomes debt to the smugglers). */
+  payLater: boolean;
 }
 
 export interface LegSpec {
@@ -115,6 +153,7 @@ export interface LegSpec {
   /** Probability of being intercepted per attempt. */
   interception: Quantity;
   onInterception: InterceptionOutcome;
+  smuggling: SmugglingSpec | null;
 }
 
 export interface RouteSpec {

@@ -18,9 +18,9 @@ const SHARE: NumberRange = { min: 0, max: 1 };
 const NON_NEGATIVE: NumberRange = { min: 0 };
 
 const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies'] as const;
-const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'places'] as const;
-const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular'] as const;
-const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception'] as const;
+const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places'] as const;
+const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee'] as const;
+const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception', 'smuggling'] as const;
 const ROUTE_FIELDS = ['id', 'corridor', 'legs'] as const;
 const PLACE_FIELDS = ['id', 'name', 'kind', 'populationShare'] as const;
 
@@ -214,15 +214,18 @@ function readCountry(ctx: Context, value: unknown, path: FieldPath): CountrySpec
   const diaspora = readNumberMap(r, obj.diaspora, [...path, 'diaspora'], NON_NEGATIVE);
   const asylum = readAsylum(r, obj.asylum, [...path, 'asylum']);
   const enforcement = readEnforcement(ctx, obj.enforcement, [...path, 'enforcement']);
+  const labourDemand = readLabourDemand(ctx, obj.labourDemand, [...path, 'labourDemand']);
+  const recruitment = readRecruitment(ctx, obj.recruitment, [...path, 'recruitment']);
   const places = optionalList(r, obj.places, [...path, 'places'], (v, p) => readPlace(r, v, p));
   if (places && places.length > 0) fillPlaceShares(r, places, obj.places as unknown[], [...path, 'places']);
 
   if (id === undefined || name === undefined || population === undefined || gdpPerCapita === undefined || wageLow === undefined || wageHigh === undefined
     || unemployment === undefined || conflict === undefined || climateStress === undefined || governance === undefined || remittanceCost === undefined
-    || highSkillShare === undefined || returnCooperation === undefined || !diaspora || !asylum || !enforcement || !places) return undefined;
+    || highSkillShare === undefined || returnCooperation === undefined || !diaspora || !asylum || !enforcement || labourDemand === undefined
+    || recruitment === undefined || !places) return undefined;
   return {
     id, name, population, gdpPerCapita, wages: { low: wageLow, high: wageHigh }, unemployment, conflict, climateStress, governance,
-    remittanceCost, highSkillShare, returnCooperation, diaspora, asylum, enforcement, places,
+    remittanceCost, highSkillShare, returnCooperation, diaspora, asylum, enforcement, labourDemand, recruitment, places,
   };
 }
 
@@ -262,6 +265,44 @@ function readEnforcement(ctx: Context, value: unknown, path: FieldPath): Enforce
   const returnCapacityPerYear = obj.returnCapacityPerYear === undefined ? 0 : readQuantity(ctx, obj.returnCapacityPerYear, [...path, 'returnCapacityPerYear'], NON_NEGATIVE);
   if (apprehensionPerYear === undefined || returnCapacityPerYear === undefined) return undefined;
   return { apprehensionPerYear, returnCapacityPerYear };
+}
+
+function readLabourDemand(ctx: Context, value: unknown, path: FieldPath): CountrySpec['labourDemand'] | undefined {
+  if (value === undefined || value === null) return null;
+  const obj = ctx.r.object(value, path, ['low', 'high']);
+  if (!obj) return undefined;
+  const low = readQuantity(ctx, obj.low, [...path, 'low'], NON_NEGATIVE);
+  const high = readQuantity(ctx, obj.high, [...path, 'high'], NON_NEGATIVE);
+  if (low === undefined || high === undefined) return undefined;
+  return { low, high };
+}
+
+function readRecruitment(ctx: Context, value: unknown, path: FieldPath): CountrySpec['recruitment'] | undefined {
+  if (value === undefined || value === null) return null;
+  const { r } = ctx;
+  const obj = r.object(value, path, ['feeCap', 'licenceDeposit', 'licensedRecruiters', 'unlicensedRecruiters', 'placementsPerYear', 'costPerPlacement']);
+  if (!obj) return undefined;
+  const feeCap = obj.feeCap === undefined || obj.feeCap === null ? null : readQuantity(ctx, obj.feeCap, [...path, 'feeCap'], NON_NEGATIVE);
+  const licenceDeposit = obj.licenceDeposit === undefined ? 0 : readQuantity(ctx, obj.licenceDeposit, [...path, 'licenceDeposit'], NON_NEGATIVE);
+  const count = { min: 0, integer: true, max: 100_000 };
+  const licensedRecruiters = r.number(obj.licensedRecruiters, [...path, 'licensedRecruiters'], count);
+  const unlicensedRecruiters = obj.unlicensedRecruiters === undefined ? 0 : r.number(obj.unlicensedRecruiters, [...path, 'unlicensedRecruiters'], count);
+  const placementsPerYear = r.number(obj.placementsPerYear, [...path, 'placementsPerYear'], { min: 1e-9 });
+  const costPerPlacement = r.number(obj.costPerPlacement, [...path, 'costPerPlacement'], NON_NEGATIVE);
+  if (feeCap === undefined || licenceDeposit === undefined || licensedRecruiters === undefined || unlicensedRecruiters === undefined
+    || placementsPerYear === undefined || costPerPlacement === undefined) return undefined;
+  return { feeCap, licenceDeposit, licensedRecruiters, unlicensedRecruiters, placementsPerYear, costPerPlacement };
+}
+
+function readSmuggling(r: FieldReader, value: unknown, path: FieldPath): LegSpec['smuggling'] | undefined {
+  if (value === undefined || value === null) return null;
+  const obj = r.object(value, path, ['smugglers', 'capacityPerYear', 'payLater']);
+  if (!obj) return undefined;
+  const smugglers = r.number(obj.smugglers, [...path, 'smugglers'], { min: 0, integer: true, max: 1_000_000 });
+  const capacityPerYear = r.number(obj.capacityPerYear, [...path, 'capacityPerYear'], { min: 1e-9 });
+  const payLater = obj.payLater === undefined ? false : r.boolean(obj.payLater, [...path, 'payLater']);
+  if (smugglers === undefined || capacityPerYear === undefined || payLater === undefined) return undefined;
+  return { smugglers, capacityPerYear, payLater };
 }
 
 function readPlace(r: FieldReader, value: unknown, path: FieldPath): PlaceSpec | undefined {
@@ -310,9 +351,12 @@ function readChannel(ctx: Context, value: unknown, path: FieldPath): ChannelSpec
   const stayMonths = obj.stayMonths === undefined || obj.stayMonths === null ? null : r.number(obj.stayMonths, [...path, 'stayMonths'], { min: 1e-9 });
   const renewals = obj.renewals === undefined ? 0 : r.number(obj.renewals, [...path, 'renewals'], { min: 0, integer: true });
   const circular = obj.circular === undefined ? false : r.boolean(obj.circular, [...path, 'circular']);
+  const recruited = obj.recruited === undefined ? false : r.boolean(obj.recruited, [...path, 'recruited']);
+  const employerFee = obj.employerFee === undefined ? 0 : readQuantity(ctx, obj.employerFee, [...path, 'employerFee'], NON_NEGATIVE);
   if (id === undefined || type === undefined || destination === undefined || origins === undefined || skills === undefined || quotaPerYear === undefined
-    || fee === undefined || processingMonths === undefined || stayMonths === undefined || renewals === undefined || circular === undefined) return undefined;
-  return { id, type, destination, origins, skills, quotaPerYear, fee, processingMonths, stayMonths, renewals, circular };
+    || fee === undefined || processingMonths === undefined || stayMonths === undefined || renewals === undefined || circular === undefined
+    || recruited === undefined || employerFee === undefined) return undefined;
+  return { id, type, destination, origins, skills, quotaPerYear, fee, processingMonths, stayMonths, renewals, circular, recruited, employerFee };
 }
 
 function idList(r: FieldReader, value: unknown, path: FieldPath, what: string): string[] | undefined {
@@ -338,10 +382,11 @@ function readLeg(ctx: Context, value: unknown, path: FieldPath): LegSpec | undef
   const mortality = readQuantity(ctx, obj.mortality, [...path, 'mortality'], SHARE);
   const interception = readQuantity(ctx, obj.interception, [...path, 'interception'], SHARE);
   const onInterception = obj.onInterception === undefined ? 'pushback' : r.oneOf(obj.onInterception, [...path, 'onInterception'], INTERCEPTION_OUTCOMES);
+  const smuggling = readSmuggling(r, obj.smuggling, [...path, 'smuggling']);
   if (from !== undefined && from === to) r.report([...path, 'to'], 'a place other than the leg\'s start', to);
   if (id === undefined || from === undefined || to === undefined || mode === undefined || durationDays === undefined || cost === undefined
-    || mortality === undefined || interception === undefined || onInterception === undefined || from === to) return undefined;
-  return { id, from, to, mode, durationDays, cost, mortality, interception, onInterception };
+    || mortality === undefined || interception === undefined || onInterception === undefined || smuggling === undefined || from === to) return undefined;
+  return { id, from, to, mode, durationDays, cost, mortality, interception, onInterception, smuggling };
 }
 
 function readRoute(r: FieldReader, value: unknown, path: FieldPath): RouteSpec | undefined {

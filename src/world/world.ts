@@ -1,10 +1,12 @@
-import type { ChannelType, InterceptionOutcome, LegMode, PlaceKind, Quantity, Scenario } from '../scenario/types.js';
+import type { ChannelType, InterceptionOutcome, LegMode, PlaceKind, Quantity, RecruitmentSpec, Scenario, SmugglingSpec } from '../scenario/types.js';
 import { AttributeTable } from './attributes.js';
 import type { TimePoint } from './quantity.js';
 
 export const COUNTRY_ATTRIBUTES = [
   'population', 'gdpPerCapita', 'wageLow', 'wageHigh', 'unemployment', 'conflict', 'climateStress', 'governance',
   'remittanceCost', 'returnCooperation', 'apprehensionPerYear', 'returnCapacityPerYear',
+  // Infinity where the scenario sets no limit or no cap
+  'labourDemandLow', 'labourDemandHigh', 'recruiterFeeCap', 'licenceDeposit',
 ] as const;
 export type CountryAttribute = (typeof COUNTRY_ATTRIBUTES)[number];
 
@@ -12,7 +14,7 @@ export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception'] as const;
 export type LegAttribute = (typeof LEG_ATTRIBUTES)[number];
 
 /** `quotaPerYear` is Infinity for a channel without a quota. */
-export const CHANNEL_ATTRIBUTES = ['quotaPerYear', 'fee'] as const;
+export const CHANNEL_ATTRIBUTES = ['quotaPerYear', 'fee', 'employerFee'] as const;
 export type ChannelAttribute = (typeof CHANNEL_ATTRIBUTES)[number];
 
 const SHARE = { min: 0, max: 1 } as const;
@@ -27,9 +29,10 @@ export const ATTRIBUTE_RANGES: {
   country: {
     population: NON_NEGATIVE, gdpPerCapita: NON_NEGATIVE, wageLow: NON_NEGATIVE, wageHigh: NON_NEGATIVE, unemployment: SHARE, conflict: SHARE,
     climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
+    labourDemandLow: NON_NEGATIVE, labourDemandHigh: NON_NEGATIVE, recruiterFeeCap: NON_NEGATIVE, licenceDeposit: NON_NEGATIVE,
   },
   leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE },
-  channel: { quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE },
+  channel: { quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE, employerFee: NON_NEGATIVE },
 };
 
 export interface Place {
@@ -47,6 +50,7 @@ export interface Leg {
   mode: LegMode;
   durationDays: number;
   onInterception: InterceptionOutcome;
+  smuggling: SmugglingSpec | null;
 }
 
 export interface Route {
@@ -73,6 +77,7 @@ export interface Channel {
   stayMonths: number | null;
   renewals: number;
   circular: boolean;
+  recruited: boolean;
 }
 
 /**
@@ -100,6 +105,8 @@ export class World {
   readonly highSkillShare: Float64Array;
   /** Routes that start at each place. */
   readonly routesFrom: number[][];
+  /** Each country's recruitment industry (as an origin), or null. */
+  readonly recruitment: ReadonlyArray<RecruitmentSpec | null>;
 
   constructor(scenario: Scenario) {
     const countries = scenario.countries;
@@ -118,6 +125,7 @@ export class World {
 
     this.legs = scenario.legs.map((l) => ({
       id: l.id, from: placeIndex.get(l.from)!, to: placeIndex.get(l.to)!, mode: l.mode, durationDays: l.durationDays, onInterception: l.onInterception,
+      smuggling: l.smuggling,
     }));
     const legIndex = new Map(this.legs.map((l, i) => [l.id, i]));
     this.routes = scenario.routes.map((r) => {
@@ -138,7 +146,7 @@ export class World {
       else for (const s of ch.skills) eligibleSkill[s === 'low' ? 0 : 1] = 1;
       return {
         id: ch.id, type: ch.type, destination: countryIndex.get(ch.destination)!, eligibleOrigin, eligibleSkill, preferential: ch.origins !== 'all',
-        processingMonths: ch.processingMonths, stayMonths: ch.stayMonths, renewals: ch.renewals, circular: ch.circular,
+        processingMonths: ch.processingMonths, stayMonths: ch.stayMonths, renewals: ch.renewals, circular: ch.circular, recruited: ch.recruited,
       };
     });
 
@@ -156,7 +164,8 @@ export class World {
     this.country = new AttributeTable('country', this.countryIds, COUNTRY_ATTRIBUTES, (i, a) => countryQuantity(scenario, i, a));
     this.leg = new AttributeTable('leg', this.legs.map((l) => l.id), LEG_ATTRIBUTES, (i, a) => scenario.legs[i][a]);
     this.channel = new AttributeTable('channel', this.channels.map((c) => c.id), CHANNEL_ATTRIBUTES, (i, a) =>
-      a === 'quotaPerYear' ? scenario.channels[i].quotaPerYear ?? Number.POSITIVE_INFINITY : scenario.channels[i].fee);
+      a === 'quotaPerYear' ? scenario.channels[i].quotaPerYear ?? Number.POSITIVE_INFINITY : scenario.channels[i][a]);
+    this.recruitment = countries.map((c) => c.recruitment);
   }
 
   get countryCount(): number {
@@ -182,6 +191,10 @@ function countryQuantity(scenario: Scenario, i: number, a: CountryAttribute): Qu
     case 'wageHigh': return c.wages.high;
     case 'apprehensionPerYear': return c.enforcement.apprehensionPerYear;
     case 'returnCapacityPerYear': return c.enforcement.returnCapacityPerYear;
+    case 'labourDemandLow': return c.labourDemand?.low ?? Number.POSITIVE_INFINITY;
+    case 'labourDemandHigh': return c.labourDemand?.high ?? Number.POSITIVE_INFINITY;
+    case 'recruiterFeeCap': return c.recruitment?.feeCap ?? Number.POSITIVE_INFINITY;
+    case 'licenceDeposit': return c.recruitment?.licenceDeposit ?? 0;
     default: return c[a];
   }
 }

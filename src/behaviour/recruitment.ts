@@ -1,0 +1,182 @@
+import { RecruiterStatus, RecruiterStore } from '../agents/recruiters.js';
+import type { Clock } from '../engine/clock.js';
+import type { RunState } from '../engine/run-state.js';
+import type { RandomStream } from '../random/streams.js';
+import type { World } from '../world/world.js';
+import { Lender, type LenderCode } from './ledger.js';
+import type { BehaviourParameters } from './parameters.js';
+
+/**
+ * Recruiters fill places in legal labour channels from their origin. Licensed
+ * recruiters price at cost plus a markup, but no higher than the regulator's
+ * fee cap, and carry the cost of a licence deposit; unlicensed ones charge
+ * more, advertise less than they charge, and risk fines. Each tick a worker
+ * granted a place picks one by the fees as advertised, among those with
+ * capacity left. Recruiters making a loss leave; profitable ones attract
+ * entrants, and unlicensed ones also enter where workers go unserved. So too
+ * strict a regulation empties the licensed market and feeds the unlicensed one.
+ */
+export class RecruitmentMarket {
+  readonly recruiters = new RecruiterStore();
+  /** Fees charged to workers by origin: licensed, unlicensed. */
+  readonly licensedFee: Float64Array;
+  readonly unlicensedFee: Float64Array;
+  /** Placements left this tick by origin, agents: licensed, unlicensed. */
+  private readonly licensedLeft: Float64Array;
+  private readonly unlicensedLeft: Float64Array;
+  /** Workers granted a place who found no recruiter this tick, by origin, agents. */
+  private readonly unserved: Float64Array;
+  private readonly rng: RandomStream;
+
+  constructor(private readonly world: World, clock: Clock, private readonly scale: number, rng: RandomStream) {
+    const n = world.countryCount;
+    this.rng = rng;
+    this.licensedFee = new Float64Array(n);
+    this.unlicensedFee = new Float64Array(n);
+    this.licensedLeft = new Float64Array(n);
+    this.unlicensedLeft = new Float64Array(n);
+    this.unserved = new Float64Array(n);
+    world.recruitment.forEach((spec, o) => {
+      if (!spec) return;
+      for (let k = 0; k < spec.licensedRecruiters; k++) this.enter(o, true, clock);
+      for (let k = 0; k < spec.unlicensedRecruiters; k++) this.enter(o, false, clock);
+    });
+  }
+
+  /** Whether workers from this origin go through recruiters for recruited channels. */
+  serves(origin: number): boolean {
+    return this.world.recruitment[origin] !== null;
+  }
+
+  /** The fee a worker expects to pay, as fees are advertised: the cheaper-looking of the two kinds on offer. */
+  advertisedFee(origin: number, params: BehaviourParameters): number {
+    if (!this.serves(origin)) return 0;
+    return Math.min(this.licensedFee[origin], this.unlicensedFee[origin] * (1 - params.recruiterMisinformation));
+  }
+
+  /** Markets phase, before quota places are granted: fees, capacity for this tick, entry and exit. */
+  update(run: RunState): void {
+    const { world, params, clock, counters } = run;
+    const r = this.recruiters;
+    const country = counters.country.count;
+    this.licensedLeft.fill(0);
+    this.unlicensedLeft.fill(0);
+    world.recruitment.forEach((spec, o) => {
+      if (!spec) return;
+      const desired = spec.costPerPlacement * (1 + params.recruiterMarkup);
+      this.licensedFee[o] = Math.min(world.country.values.recruiterFeeCap[o], desired);
+      this.unlicensedFee[o] = desired * params.unlicensedMarkup;
+      country.licensedFee[o] = this.licensedFee[o];
+      country.unlicensedFee[o] = this.unlicensedFee[o];
+    });
+    for (let k = 0; k < r.count; k++) {
+      if (r.status[k] !== RecruiterStatus.Active) continue;
+      const o = r.origin[k];
+      if (r.profit[k] < 0 && this.rng.uniform() < clock.perTick(params.recruiterExitPerYear)) {
+        r.status[k] = RecruiterStatus.Left;
+        country.recruitersLeft[o]++;
+        continue;
+      }
+      if (r.licensed[k]) this.licensedLeft[o] += r.capacity[k];
+      else this.unlicensedLeft[o] += r.capacity[k];
+    }
+    world.recruitment.forEach((spec, o) => {
+      if (!spec) return;
+      this.enterWhereProfitable(run, o, true, 0);
+      this.enterWhereProfitable(run, o, false, this.unserved[o]);
+      this.unserved[o] = 0;
+      country.licensedRecruiters[o] = this.activeCount(o, true);
+      country.unlicensedRecruiters[o] = this.activeCount(o, false);
+    });
+  }
+
+  /**
+   * A worker granted a place picks a recruiter by advertised fee among the
+   * kinds with capacity left whose fee they can pay. Returns the kind, or
+   * Lender.None when no recruiter can take them this tick (they keep their
+   * place in the queue).
+   */
+  choose(origin: number, means: number, canPay: (fee: number) => boolean, params: BehaviourParameters): LenderCode {
+    const licensedOpen = this.licensedLeft[origin] > 0 && canPay(this.licensedFee[origin]);
+    const unlicensedOpen = this.unlicensedLeft[origin] > 0 && canPay(this.unlicensedFee[origin]);
+    if (!licensedOpen && !unlicensedOpen) {
+      this.unserved[origin]++;
+      return Lender.None;
+    }
+    let licensed = licensedOpen;
+    if (licensedOpen && unlicensedOpen) {
+      const advantage = params.recruiterChoiceFee * (this.unlicensedFee[origin] * (1 - params.recruiterMisinformation) - this.licensedFee[origin]) / Math.max(means, 1);
+      licensed = this.rng.uniform() * (1 + Math.exp(-advantage)) < 1;
+    }
+    if (licensed) this.licensedLeft[origin]--;
+    else this.unlicensedLeft[origin]--;
+    return licensed ? Lender.LicensedRecruiter : Lender.UnlicensedRecruiter;
+  }
+
+  /** Books a placement: the fee and the employer's fee go to that kind's recruiters, shared by capacity. */
+  book(origin: number, kind: LenderCode, workerFee: number, employerFee: number): void {
+    const r = this.recruiters;
+    const licensed = kind === Lender.LicensedRecruiter ? 1 : 0;
+    let capacity = 0;
+    for (let k = 0; k < r.count; k++) if (r.origin[k] === origin && r.licensed[k] === licensed && r.status[k] === RecruiterStatus.Active) capacity += r.capacity[k];
+    for (let k = 0; k < r.count; k++) {
+      if (r.origin[k] !== origin || r.licensed[k] !== licensed || r.status[k] !== RecruiterStatus.Active) continue;
+      const share = r.capacity[k] / capacity;
+      r.placements[k] += share;
+      r.takings[k] += (workerFee + employerFee) * share;
+      r.revenue[k] += (workerFee + employerFee) * share;
+    }
+  }
+
+  /** End of the markets phase: this tick's placements turn into smoothed yearly profit. */
+  settle(run: RunState): void {
+    const { world, params, clock } = run;
+    const r = this.recruiters;
+    const smoothing = clock.perTick(2);
+    for (let k = 0; k < r.count; k++) {
+      if (r.status[k] !== RecruiterStatus.Active) continue;
+      const o = r.origin[k];
+      const costs = r.placements[k] * world.recruitment[o]!.costPerPlacement;
+      const overhead = r.licensed[k] ? world.country.values.licenceDeposit[o] * params.licenceDepositCostPerYear : params.unlicensedPenaltyPerYear;
+      const yearly = (r.takings[k] - costs) * this.scale * clock.ticksPerYear - overhead;
+      r.profit[k] += smoothing * (yearly - r.profit[k]);
+      r.placements[k] = 0;
+      r.takings[k] = 0;
+    }
+  }
+
+  private activeCount(origin: number, licensed: boolean): number {
+    const r = this.recruiters;
+    let n = 0;
+    for (let k = 0; k < r.count; k++) if (r.origin[k] === origin && r.status[k] === RecruiterStatus.Active && (r.licensed[k] === 1) === licensed) n++;
+    return n;
+  }
+
+  private enterWhereProfitable(run: RunState, origin: number, licensed: boolean, unserved: number): void {
+    const { params, clock, counters } = run;
+    const r = this.recruiters;
+    const spec = this.world.recruitment[origin]!;
+    let profit = 0;
+    let n = 0;
+    for (let k = 0; k < r.count; k++) {
+      if (r.origin[k] !== origin || r.status[k] !== RecruiterStatus.Active || (r.licensed[k] === 1) !== licensed) continue;
+      profit += r.profit[k];
+      n++;
+    }
+    // What a recruiter of this kind would make at full capacity: the yardstick for margins.
+    const fee = licensed ? this.licensedFee[origin] : this.unlicensedFee[origin];
+    const scaleOfBusiness = Math.max(1, spec.placementsPerYear * spec.costPerPlacement);
+    const margin = n > 0 ? profit / n / scaleOfBusiness : (fee - spec.costPerPlacement) / spec.costPerPlacement;
+    let expected = clock.perTick(params.recruiterEntryPerYear) * Math.max(n, 1) * Math.max(0, margin);
+    // Workers turned away draw in recruiters who ask no licence.
+    if (!licensed && fee > spec.costPerPlacement) expected += ((unserved * this.scale) / spec.placementsPerYear) * clock.perTick(params.recruiterEntryPerYear);
+    const entrants = Math.floor(expected) + (this.rng.uniform() < expected - Math.floor(expected) ? 1 : 0);
+    for (let e = 0; e < entrants; e++) this.enter(origin, licensed, clock);
+    counters.country.count.recruitersEntered[origin] += entrants;
+  }
+
+  private enter(origin: number, licensed: boolean, clock: Clock): void {
+    const spec = this.world.recruitment[origin]!;
+    this.recruiters.add(origin, licensed, spec.placementsPerYear / clock.ticksPerYear / this.scale, 0);
+  }
+}
