@@ -43,6 +43,13 @@ const BAD_FILES: Array<[file: string, path: string, words: string[]]> = [
   ['country-with-places-in-leg.yaml', 'legs[0].to', ['a place of TRA', 'TRA-HUB']],
   ['bad-series-year.yaml', 'countries[2].gdpPerCapita.later', ['calendar year']],
   ['bad-enum.yaml', 'legs[1].mode', ['"land", "sea", "air"', '"boat"']],
+  ['smuggling-unknown-field.yaml', 'legs[1].smuggling.boats', ['unknown field "boats"', 'smugglers, capacityPerYear, payLater']],
+  ['smuggling-negative-capacity.yaml', 'legs[1].smuggling.capacityPerYear', ['at least', '-1000']],
+  ['pay-later-not-boolean.yaml', 'legs[1].smuggling.payLater', ['true or false', '"sometimes"']],
+  ['recruitment-missing-field.yaml', 'countries[0].recruitment.placementsPerYear', ['missing']],
+  ['fee-cap-negative.yaml', 'countries[0].recruitment.feeCap', ['at least 0', '-100']],
+  ['labour-demand-wrong-type.yaml', 'countries[2].labourDemand', ['an object', '50000']],
+  ['recruited-not-boolean.yaml', 'channels[0].recruited', ['true or false', '"yes please"']],
 ];
 
 describe('scenario files', () => {

@@ -14,6 +14,8 @@ export class MoneyLedger {
   readonly paidToSmugglers: Float64Array;
   /** Paid to recruiters by workers (cash and credit), by origin. */
   readonly workerFeesToRecruiters: Float64Array;
+  /** Paid to recruiters by employers, by origin of the worker placed. */
+  readonly employerFeesToRecruiters: Float64Array;
   readonly lent = new Float64Array(LENDER_NAMES.length);
   readonly repaid = new Float64Array(LENDER_NAMES.length);
   readonly writtenOff = new Float64Array(LENDER_NAMES.length);
@@ -21,6 +23,7 @@ export class MoneyLedger {
   constructor(legs: number, countries: number) {
     this.paidToSmugglers = new Float64Array(legs);
     this.workerFeesToRecruiters = new Float64Array(countries);
+    this.employerFeesToRecruiters = new Float64Array(countries);
   }
 
   /** Debt still owed to a lender: lent minus repaid minus written off. */

@@ -122,8 +122,10 @@ export class QuotaLedger {
       store.lender[i] = kind;
       ledger.lent[kind] += owed;
     }
+    const employerFee = world.channel.values.employerFee[ch];
     ledger.workerFeesToRecruiters[o] += fee;
-    recruitment.book(o, kind, fee, world.channel.values.employerFee[ch]);
+    ledger.employerFeesToRecruiters[o] += employerFee;
+    recruitment.book(o, kind, fee, employerFee);
     counters.channel.count.recruiterFees[ch] += fee;
     if (kind === Lender.LicensedRecruiter) counters.channel.count.placedLicensed[ch]++;
     else counters.channel.count.placedUnlicensed[ch]++;
