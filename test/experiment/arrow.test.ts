@@ -72,7 +72,7 @@ describe('Arrow IPC files', () => {
 
   it('are the same bytes for the same table', () => {
     const table = { name: 't', columns: ['tick', 'date', 'x', 'label'], rows: [[0, '2020-01-01', 1.5, 'a'], [1, '2020-02-01', Number.NaN, 'b,c']] };
-    expect(Buffer.from(tableToArrow(table)).equals(Buffer.from(tableToArrow(structuredClone(table))))).toBe(true);
+    expect(Buffer.compare(tableToArrow(table), tableToArrow(structuredClone(table))) === 0).toBe(true);
     expect(readWithFlechette(tableToArrow(table)).toArray()[1]).toEqual({ tick: 1, date: Date.parse('2020-02-01T00:00:00Z'), x: null, label: 'b,c' });
   });
 

@@ -58,7 +58,7 @@ describe('run indicators follow their formulas', () => {
     const values = run('deathsPerThousandCrossings').compute(input);
     expect(Object.keys(values).sort()).toEqual(['all', 'land', 'sea']);
     const rate = (leg?: string) => {
-      const where = leg ? { leg } : {};
+      const where: Record<string, string> = leg ? { leg } : {};
       const deaths = sum(result, 'legs', 'deaths', where);
       return (1000 * deaths) / (deaths + sum(result, 'legs', 'crossings', where));
     };

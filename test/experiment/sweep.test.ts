@@ -47,7 +47,7 @@ describe('sweeps over worker threads', () => {
       ...[0, 1, 2, 3].flatMap((p) => [0, 1].map((r) => `runs/point-000${p}-rep-00${r}.json`)),
       'runs.arrow', 'runs.csv', 'sweep.json',
     ].sort());
-    for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
+    for (const [name, bytes] of a) expect(Buffer.compare(bytes, b.get(name)!) === 0, name).toBe(true);
     const serial = sweep(small, design, { replications: 2 });
     expect(a.get('runs.csv')!.toString()).toBe(tableToCsv(sweepTables(serial)[0]));
     expect(a.get('points.csv')!.toString()).toBe(tableToCsv(sweepTables(serial)[1]));
@@ -134,7 +134,7 @@ describe('an interrupted sweep', () => {
     const a = filesIn(out);
     const b = filesIn(fresh);
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
+    for (const [name, bytes] of a) expect(Buffer.compare(bytes, b.get(name)!) === 0, name).toBe(true);
   });
 
   it('stopped with Ctrl-C (SIGINT) exits cleanly, keeping the finished runs', async () => {
