@@ -38,6 +38,8 @@ export const Flag = {
   ReturnOrder: 1,
   /** Left a circular scheme on time: priority for the next stay. */
   CircularPriority: 2,
+  /** A returnee with reintegration support (a job or business), until their timer runs out. */
+  Reintegrated: 4,
 } as const;
 
 export const Skill = { Low: 0, High: 1 } as const;

@@ -1,4 +1,4 @@
-import { Stage, State } from '../agents/states.js';
+import { Flag, Stage, State } from '../agents/states.js';
 import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
 import type { RandomStream } from '../random/streams.js';
@@ -13,9 +13,11 @@ function ageAspiration(params: BehaviourParameters): Float64Array {
  * Decisions phase: a share of the people at home (and returnees) reconsider.
  * Aspiration first (income gap, unemployment, conflict, climate, ties, age);
  * then capability (savings plus credit must cover an option's up-front cost);
- * then a logit choice among staying, each eligible legal channel with places
- * left (as they stood at the start of the phase), and each irregular route
- * from the home place.
+ * then a nested logit choice between staying and moving, and among the ways to
+ * move: each eligible legal channel with places left (as they stood at the
+ * start of the phase) and each irregular route from the home place. Because
+ * the ways to move are closer substitutes for one another than for staying,
+ * closing one sends many of those who would have taken it to the others.
  *
  * Those who reconsider are found by geometric gaps over the list of people at
  * home, so the cost of a tick grows with the number who reconsider, not with
@@ -44,6 +46,13 @@ export function decide(run: RunState): void {
   }
 }
 
+/** Income boost of a returnee still in a reintegration programme (0 for anyone else). */
+export function reintegrationBoost(run: RunState, i: number): number {
+  const { store } = run;
+  if (store.state[i] !== State.Returned || !(store.flags[i] & Flag.Reintegrated) || store.timer[i] <= run.tick) return 0;
+  return run.world.country.values.reintegrationIncomeBoost[store.origin[i]];
+}
+
 /** One person's decision, from the prospects and quota places as they stood at the start of the phase. */
 class Chooser {
   private readonly age: Float64Array;
@@ -65,32 +74,39 @@ class Chooser {
     const options = prospects.options[key];
     if (options.length === 0) return;
     const hasTie = store.tie[i] !== NONE;
-    const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (hasTie ? params.aspirationNetwork : 0);
+    const origin = store.origin[i];
+    // A supported returnee earns more at home, which narrows every income gap.
+    const supported = Math.log(1 + reintegrationBoost(this.run, i));
+    const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (hasTie ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * supported;
     if (rng.uniform() * (1 + Math.exp(-logit)) >= 1) return;
 
-    const origin = store.origin[i];
     const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
     const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
     const stay = prospects.stayUtility[origin];
-    let max = stay;
+    // Nested logit: staying against a nest of ways to move, whose options are closer
+    // substitutes for each other than for staying (similarity = the nest's scale).
+    const similarity = params.choiceNestSimilarity;
+    let max = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < options.length; k++) {
       const opt = options[k];
       if (opt.upfrontCost > means || (opt.kind === 'channel' && this.placesLeft[opt.index] < 1)) {
         utilities[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
-      const u = opt.utility
+      const u = (opt.utility - params.choiceIncome * supported
         - params.choiceCost * (opt.expectedCost / Math.max(means, 1))
         - params.choiceDeath * opt.deathRisk * (1 - store.riskTolerance[i])
-        + (store.tie[i] === opt.destination ? params.choiceNetwork : 0);
+        + (store.tie[i] === opt.destination ? params.choiceNetwork : 0)) / similarity;
       utilities[k] = u;
       if (u > max) max = u;
     }
-    let total = Math.exp(stay - max);
+    if (max === Number.NEGATIVE_INFINITY) return; // nothing affordable
+    let total = 0;
     for (let k = 0; k < options.length; k++) total += Math.exp(utilities[k] - max);
-    let draw = rng.uniform() * total - Math.exp(stay - max);
-    if (draw < 0) return;
-    let chosen = -1;
+    const moveUtility = similarity * (max + Math.log(total));
+    if (rng.uniform() * (1 + Math.exp(stay - moveUtility)) >= 1) return;
+    let draw = rng.uniform() * total;
+    let chosen = options.length - 1;
     for (let k = 0; k < options.length; k++) {
       draw -= Math.exp(utilities[k] - max);
       if (draw < 0) {
@@ -98,7 +114,7 @@ class Chooser {
         break;
       }
     }
-    if (chosen < 0) return; // rounding at the very top of the draw: treat as staying
+    while (utilities[chosen] === Number.NEGATIVE_INFINITY) chosen--; // rounding at the very top of the draw
     const opt = options[chosen];
     if (store.state[i] === State.Home) {
       homeSavings.leave(store, i);

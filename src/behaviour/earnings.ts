@@ -1,5 +1,6 @@
 import { Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
+import { reintegrationBoost } from './decisions.js';
 
 /**
  * Earnings phase: everybody earns where they are, repays debt first, then
@@ -35,7 +36,7 @@ export function earn(run: RunState): void {
     switch (s) {
       case State.Returned:
       case State.Preparing:
-        income = prospects.homeIncome[store.origin[i] * 2 + key] * perTick;
+        income = prospects.homeIncome[store.origin[i] * 2 + key] * perTick * (1 + reintegrationBoost(run, i));
         break;
       case State.AbroadRegular:
       case State.Protected:

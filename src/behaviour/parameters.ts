@@ -51,6 +51,9 @@ export const BEHAVIOUR_PARAMETERS = define({
   tiesPerEmigrant: {
     value: 3, min: 0, max: 100, doc: 'People at home with a close tie to each person of the diaspora: sets the chance that a person has a tie abroad.',
   },
+  choiceNestSimilarity: {
+    value: 0.5, min: 0.05, max: 1, doc: 'Scale of the nest of ways to move in the nested-logit choice (1: plain logit, where a closed route sends people home in proportion to how many stay; lower: routes and channels are closer substitutes, as in destination-choice studies).',
+  },
   choiceIncome: {
     value: 1.2, min: 0, max: 20, doc: 'Utility per unit of log expected-income ratio (destination over home).',
   },
@@ -218,6 +221,18 @@ export const BEHAVIOUR_PARAMETERS = define({
   },
   recruiterExitPerYear: {
     value: 1, min: 0, max: 100, doc: 'Yearly hazard that a recruiter making a loss leaves the market.',
+  },
+  aidIncomeReturn: {
+    value: 2, min: 0, max: 100, doc: 'Long-run rise of incomes per unit of aid as a share of GDP per year, under perfect governance (aid of 5% of GDP a year: incomes up to 10% higher).',
+  },
+  aidGovernanceElasticity: {
+    value: 1, min: 0, max: 10, doc: 'How strongly aid\'s effect depends on governance: the effect scales with governance to this power (Burnside and Dollar 2000; contested, hence a parameter).',
+  },
+  aidLagYears: {
+    value: 2, min: 0, max: 50, doc: 'Years for aid to reach most of its effect: projects take time to raise incomes and jobs.',
+  },
+  aidJobEffect: {
+    value: 1, min: 0, max: 20, doc: 'Relative fall of unemployment per unit of relative rise in incomes from aid.',
   },
   voluntaryReturnPerYear: {
     value: 0.04, min: 0, max: 12, doc: 'Yearly hazard that a migrant abroad returns home of their own accord, before home conflict.',

@@ -87,7 +87,7 @@ export class Prospects {
         for (const ri of w.routesFrom[p]) {
           const r = w.routes[ri];
           const d = r.destination;
-          const rec = w.recognition[d * n + o];
+          const rec = w.recognitionRate(d, o);
           const income = rec * this.regularIncome[d * 2 + s] + (1 - rec) * this.irregularIncome[d * 2 + s];
           const t = routeTerms[ri];
           options.push({

@@ -1,6 +1,8 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import { Lender } from './ledger.js';
+import { overstayLogOdds } from './permits.js';
+import type { RandomStream } from '../random/streams.js';
 
 interface ChannelQueue {
   /** Agents and the tick they applied (their ticket), in order of priority. */
@@ -56,6 +58,7 @@ export class QuotaLedger {
     const year = clock.calendarYear(tick);
     const order = this.queues.map((_, ch) => ch);
     shuffle(order, (n) => rng.int(n));
+    const vacancies = jobsOpen(run);
     for (const ch of order) {
       const q = this.queues[ch];
       if (q.year !== year) {
@@ -74,23 +77,43 @@ export class QuotaLedger {
       q.agents = [...priority, ...kept.map((k) => q.agents[k]), ...normal];
       q.tickets = [...priority.map(() => tick), ...kept.map((k) => q.tickets[k]), ...normal.map(() => tick)];
       q.incoming = [];
-      this.grant(run, ch, q);
+      this.grant(run, ch, q, vacancies, rng);
     }
   }
 
-  private grant(run: RunState, ch: number, q: ChannelQueue): void {
+  /**
+   * Grants places in queue order while the quota lasts. An applicant likely
+   * to overstay may be screened out; in a demand-driven channel each
+   * admission needs a job open to migrants of that skill; in a recruited one,
+   * a recruiter. Whoever cannot be placed this tick keeps their place.
+   */
+  private grant(run: RunState, ch: number, q: ChannelQueue, vacancies: Float64Array, rng: RandomStream): void {
     const { store, tick, clock, counters, world } = run;
     const allowance = this.allowance(run, ch);
     const channel = world.channels[ch];
+    const screening = world.channel.values.screening[ch];
     const processingTicks = clock.monthsToTicks(channel.processingMonths);
     const agents: number[] = [];
     const tickets: number[] = [];
     q.agents.forEach((i, k) => {
-      if (q.usedThisYear >= allowance || !this.recruit(run, ch, i)) {
+      if (q.usedThisYear >= allowance) {
         agents.push(i);
         tickets.push(q.tickets[k]);
         return;
       }
+      if (screening > 0 && rng.uniform() * (1 + Math.exp(-overstayLogOdds(run, i, ch))) < screening) {
+        counters.channel.count.screenedOut[ch]++;
+        store.move(i, State.Home, tick);
+        run.homeSavings.arrive(store, i);
+        return;
+      }
+      const job = channel.destination * 2 + store.skill[i];
+      if ((channel.demandDriven && vacancies[job] < 1) || !this.recruit(run, ch, i)) {
+        agents.push(i);
+        tickets.push(q.tickets[k]);
+        return;
+      }
+      if (channel.demandDriven) vacancies[job]--;
       store.stage[i] = Stage.Processing;
       store.timer[i] = tick + processingTicks;
       store.flags[i] &= ~Flag.CircularPriority;
@@ -131,6 +154,20 @@ export class QuotaLedger {
     else counters.channel.count.placedUnlicensed[ch]++;
     return true;
   }
+}
+
+/** Jobs open to newcomers by destination * 2 + skill, in agents: labour demand less the regular migrants already there (census). */
+function jobsOpen(run: RunState): Float64Array {
+  const { world, census, scale } = run;
+  const v = world.country.values;
+  const open = new Float64Array(world.countryCount * 2);
+  for (let d = 0; d < world.countryCount; d++) {
+    for (let s = 0; s < 2; s++) {
+      const demand = (s === 0 ? v.labourDemandLow[d] : v.labourDemandHigh[d]) / scale;
+      open[d * 2 + s] = Math.max(0, demand - census.migrants[(d * 2 + s) * 2]);
+    }
+  }
+  return open;
 }
 
 /** Fisher-Yates, with the caller's seeded integer draw. */

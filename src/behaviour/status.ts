@@ -1,4 +1,5 @@
-import { Flag, NEVER, Stage, State } from '../agents/states.js';
+import { Flag, Stage, State } from '../agents/states.js';
+import { overstayLogOdds, permitEnd } from './permits.js';
 import type { RunState } from '../engine/run-state.js';
 
 /**
@@ -64,7 +65,7 @@ export function changeStatus(run: RunState): void {
 
     if (s === State.AsylumPending) {
       if (store.timer[i] > tick) continue;
-      if (rng.uniform() < world.recognition[d * n + o]) {
+      if (rng.uniform() < world.recognitionRate(d, o)) {
         store.move(i, State.Protected, tick);
         country.recognised[d]++;
       } else {
@@ -99,46 +100,51 @@ function isAbroad(s: number): boolean {
   return s === State.AbroadRegular || s === State.AsylumPending || s === State.Protected || s === State.Irregular || s === State.Overstaying;
 }
 
+/**
+ * Home again: savings come too. Where the origin runs a reintegration
+ * programme, the returnee gets its support (a job or a business) for its
+ * length, which lowers the pull of leaving again (see decisions).
+ */
 function returnHome(run: RunState, i: number): void {
-  const { store, tick } = run;
-  run.counters.country.count.savingsBroughtHome[store.origin[i]] += store.savings[i];
+  const { store, tick, world, clock, counters } = run;
+  const o = store.origin[i];
+  counters.country.count.savingsBroughtHome[o] += store.savings[i];
   store.move(i, State.Returned, tick);
   store.location[i] = store.home[i];
-  store.flags[i] &= ~Flag.ReturnOrder;
+  store.flags[i] &= ~(Flag.ReturnOrder | Flag.Reintegrated);
+  const months = world.country.values.reintegrationMonths[o];
+  if (months > 0 && world.country.values.reintegrationIncomeBoost[o] > 0) {
+    store.flags[i] |= Flag.Reintegrated;
+    store.timer[i] = tick + clock.monthsToTicks(months);
+    counters.country.count.reintegrationSupported[o]++;
+  }
 }
 
 /**
  * A permit ends: renewed if it can be and is approved; otherwise the migrant
- * weighs leaving on time against staying without papers: the irregular income
- * gap, debt still to repay (recruitment fees) and the chance of apprehension
- * against compliance norms and, in circular schemes, the priority that
- * leaving on time earns.
+ * weighs leaving on time against staying without papers (overstayLogOdds).
+ * Those who leave on time collect any return bonus, and in circular schemes
+ * earn priority for the next stay.
  */
 function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw: number): void {
-  const { store, world, clock, params, tick, counters, prospects } = run;
-  const chIndex = store.option[i];
-  const ch = world.channels[chIndex];
+  const { store, world, params, counters } = run;
+  const ch = store.option[i];
   if (store.renewalsLeft[i] > 0 && renewDraw < params.renewalApproval) {
     store.renewalsLeft[i]--;
-    store.timer[i] = ch.stayMonths === null ? NEVER : tick + clock.monthsToTicks(ch.stayMonths);
-    counters.channel.count.renewals[chIndex]++;
+    store.timer[i] = permitEnd(run, ch);
+    counters.channel.count.renewals[ch]++;
     return;
   }
-  const d = store.destination[i];
-  const o = store.origin[i];
-  const s = store.skill[i];
-  const gap = Math.log(prospects.irregularIncome[d * 2 + s] / prospects.homeIncome[o * 2 + s]);
-  const debtYears = store.debt[i] / Math.max(prospects.homeIncome[o * 2 + s], 1);
-  const overstay = params.overstayConstant + params.choiceIncome * gap + params.overstayDebt * debtYears
-    - params.overstayApprehension * world.country.values.apprehensionPerYear[d] - params.choiceStayConflict * world.country.values.conflict[o];
-  const leave = ch.circular ? params.circularPriorityValue : 0;
-  if (overstayDraw * (1 + Math.exp(leave - overstay)) < 1) {
-    store.move(i, State.Overstaying, tick);
-    counters.channel.count.overstaysBegun[chIndex]++;
-    counters.country.count.overstaysBegun[d]++;
-  } else {
-    counters.channel.count.leftOnTime[chIndex]++;
-    returnHome(run, i);
-    if (ch.circular) store.flags[i] |= Flag.CircularPriority;
+  if (overstayDraw * (1 + Math.exp(-overstayLogOdds(run, i, ch))) < 1) {
+    store.move(i, State.Overstaying, run.tick);
+    counters.channel.count.overstaysBegun[ch]++;
+    counters.country.count.overstaysBegun[store.destination[i]]++;
+    return;
   }
+  const bonus = world.channel.values.returnBonus[ch];
+  store.savings[i] += bonus;
+  counters.channel.count.returnBonusesPaid[ch] += bonus;
+  counters.channel.count.leftOnTime[ch]++;
+  returnHome(run, i);
+  if (world.channel.values.circular[ch] >= 0.5) store.flags[i] |= Flag.CircularPriority;
 }

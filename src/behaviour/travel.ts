@@ -1,6 +1,7 @@
-import { NEVER, Stage, State } from '../agents/states.js';
+import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import { Lender } from './ledger.js';
+import { permitEnd } from './permits.js';
 import { Mode } from './smuggling.js';
 
 /**
@@ -49,7 +50,7 @@ export function travel(run: RunState): void {
         const ch = world.channels[store.option[i]];
         store.move(i, State.AbroadRegular, tick);
         store.location[i] = world.mainPlace[ch.destination];
-        store.timer[i] = ch.stayMonths === null ? NEVER : tick + clock.monthsToTicks(ch.stayMonths);
+        store.timer[i] = permitEnd(run, store.option[i]);
         store.renewalsLeft[i] = Math.min(255, ch.renewals);
         country.emigrants[store.origin[i]]++;
         country.arrivals[ch.destination]++;
@@ -116,9 +117,17 @@ export function travel(run: RunState): void {
     } else if (u < mortality + (1 - mortality) * market.interception(l, mode, params)) {
       leg.interceptions[l]++;
       route.interceptions[r]++;
-      if (world.legs[l].onInterception === 'return') {
+      const outcome = rng.uniform();
+      const detained = world.leg.values.detentionShare[l];
+      if (outcome < detained) {
         route.returnedAfterInterception[r]++;
         goHome(i);
+      } else if (outcome < detained + world.leg.values.releaseShare[l]) {
+        // Let through with an order to leave: the journey goes on.
+        route.releasedAfterInterception[r]++;
+        store.flags[i] |= Flag.ReturnOrder;
+        store.stage[i] = Stage.OnLeg;
+        store.timer[i] = tick + clock.daysToTicks(world.legs[l].durationDays);
       } else if (rng.uniform() < params.giveUpAfterInterception) giveUp(i, r);
     } else {
       leg.crossings[l]++;
@@ -148,11 +157,12 @@ function arrive(run: RunState, i: number, r: number): void {
   const o = store.origin[i];
   counters.route.count.arrivals[r]++;
   counters.country.count.arrivals[d]++;
-  const recognition = world.recognition[d * world.countryCount + o];
+  const recognition = world.recognitionRate(d, o);
   const claim = params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition;
   if (recognition > 0 && run.streams.stream('asylum').uniform() < claim) {
     store.move(i, State.AsylumPending, tick);
-    store.timer[i] = tick + clock.monthsToTicks(world.asylumDecisionMonths[d]);
+    store.flags[i] &= ~Flag.ReturnOrder; // a claim suspends any order to leave
+    store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
     counters.country.count.asylumClaims[d]++;
   } else {
     store.move(i, State.Irregular, tick);

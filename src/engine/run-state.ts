@@ -1,4 +1,5 @@
 import type { MigrantStore } from '../agents/store.js';
+import type { AidEffects } from '../behaviour/aid.js';
 import type { HomeSavings } from '../behaviour/home-savings.js';
 import type { LabourMarket } from '../behaviour/labour-market.js';
 import type { MoneyLedger } from '../behaviour/ledger.js';
@@ -29,6 +30,7 @@ export interface RunState {
   readonly quotas: QuotaLedger;
   readonly prospects: Prospects;
   readonly labour: LabourMarket;
+  readonly aid: AidEffects;
   readonly smuggling: SmugglingMarket;
   readonly recruitment: RecruitmentMarket;
   readonly ledger: MoneyLedger;

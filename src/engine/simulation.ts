@@ -15,6 +15,7 @@ import { Census } from '../metrics/census.js';
 import { LabourMarket } from '../behaviour/labour-market.js';
 import { MoneyLedger } from '../behaviour/ledger.js';
 import { HomeSavings } from '../behaviour/home-savings.js';
+import { AidEffects } from '../behaviour/aid.js';
 import { RecruitmentMarket } from '../behaviour/recruitment.js';
 import { SmugglingMarket } from '../behaviour/smuggling.js';
 import type { Table } from '../metrics/table.js';
@@ -56,6 +57,7 @@ export interface RunResult {
 const ENGINE_WORK: Record<Exclude<Phase, 'metrics'>, (run: RunState) => void> = {
   drivers: (run) => {
     run.world.update(run.clock.at(run.tick));
+    run.aid.update(run);
     run.labour.update(run, run.census);
   },
   policies: () => {},
@@ -117,6 +119,7 @@ export class Simulation {
       quotas: new QuotaLedger(this.world.channels.length, this.clock.calendarYear(0)),
       prospects: new Prospects(this.world),
       labour: new LabourMarket(this.world.countryCount),
+      aid: new AidEffects(this.world.countryCount),
       smuggling: new SmugglingMarket(this.world, this.clock, scenario.behaviour, scale, streams.stream('smugglers')),
       recruitment: new RecruitmentMarket(this.world, this.clock, scale, streams.stream('recruiters')),
       ledger: new MoneyLedger(this.world.legs.length, this.world.countryCount),

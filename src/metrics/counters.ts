@@ -16,7 +16,7 @@ export class CounterTable<F extends string> {
   }
 }
 
-export const ROUTE_FIELDS = ['departures', 'arrivals', 'deaths', 'interceptions', 'returnedAfterInterception', 'gaveUp', 'settledInTransit'] as const;
+export const ROUTE_FIELDS = ['departures', 'arrivals', 'deaths', 'interceptions', 'returnedAfterInterception', 'releasedAfterInterception', 'gaveUp', 'settledInTransit'] as const;
 export const LEG_FIELDS = [
   'waiting', 'attempts', 'crossings', 'interceptions', 'deaths',
   // the smuggling market: price per person, capacity in persons per tick, smugglers active, arrested, entering and leaving
@@ -24,13 +24,14 @@ export const LEG_FIELDS = [
 ] as const;
 export const CHANNEL_FIELDS = [
   'applications', 'admissions', 'quotaUsed', 'quotaLeft', 'queued', 'gaveUp', 'renewals', 'leftOnTime', 'overstaysBegun',
-  'placedLicensed', 'placedUnlicensed', 'recruiterFees',
+  'placedLicensed', 'placedUnlicensed', 'recruiterFees', 'screenedOut', 'returnBonusesPaid',
 ] as const;
 export const COUNTRY_FIELDS = [
   // as an origin
   'emigrants', 'deathsEnRoute', 'returnsReceived', 'atHome', 'preparing', 'returnees',
   'remittancesSent', 'remittanceFees', 'remittancesReceived', 'remittancesShareOfGdp', 'savingsBroughtHome', 'migrantDebt', 'debtWrittenOff',
   'licensedRecruiters', 'unlicensedRecruiters', 'recruitersEntered', 'recruitersLeft', 'licensedFee', 'unlicensedFee',
+  'aidReceived', 'aidIncomeEffect', 'reintegrationSupported',
   // as a transit country
   'transitCrossings', 'inTransit',
   // as a destination
@@ -47,7 +48,7 @@ export const COUNTRY_FIELDS = [
 export const LEVEL_FIELDS: ReadonlySet<string> = new Set([
   'price', 'riskyShare', 'effectiveMortality', 'capacity', 'smugglers', 'smugglersArrested', 'smugglersEntered', 'smugglersLeft',
   'remittancesShareOfGdp', 'licensedRecruiters', 'unlicensedRecruiters', 'recruitersEntered', 'recruitersLeft',
-  'licensedFee', 'unlicensedFee', 'wageLow', 'wageHigh',
+  'licensedFee', 'unlicensedFee', 'wageLow', 'wageHigh', 'aidReceived', 'aidIncomeEffect',
 ]);
 
 export type RouteField = (typeof ROUTE_FIELDS)[number];

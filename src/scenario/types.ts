@@ -20,8 +20,9 @@ export type LegMode = 'land' | 'sea' | 'air';
 export const LEG_MODES: readonly LegMode[] = ['land', 'sea', 'air'];
 
 /** What happens to a migrant intercepted on a leg. */
-export type InterceptionOutcome = 'pushback' | 'return';
-export const INTERCEPTION_OUTCOMES: readonly InterceptionOutcome[] = ['pushback', 'return'];
+/** pushback: back to the leg's start; return: detained and returned home; release: let through with an order to leave. */
+export type InterceptionOutcome = 'pushback' | 'return' | 'release';
+export const INTERCEPTION_OUTCOMES: readonly InterceptionOutcome[] = ['pushback', 'return', 'release'];
 
 export type PlaceKind = 'city' | 'hub' | 'border' | 'camp' | 'conflict-zone';
 export const PLACE_KINDS: readonly PlaceKind[] = ['city', 'hub', 'border', 'camp', 'conflict-zone'];
@@ -127,6 +128,12 @@ export interface ChannelSpec {
   recruited: boolean;
   /** What employers pay a recruiter per placement, PPP dollars. */
   employerFee: Quantity;
+  /** Each admission needs a job open to migrants of that skill in the destination (employer-sponsored schemes). */
+  demandDriven: boolean;
+  /** How hard applicants likely to overstay are screened out, 0..1. */
+  screening: number;
+  /** Held wages or a bond paid to workers who leave on time, PPP dollars. */
+  returnBonus: Quantity;
 }
 
 /** Smugglers working a leg. Without them a leg is crossed at its cost, with no limit on numbers. */

@@ -19,7 +19,7 @@ const NON_NEGATIVE: NumberRange = { min: 0 };
 
 const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies'] as const;
 const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places'] as const;
-const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee'] as const;
+const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee', 'demandDriven', 'screening', 'returnBonus'] as const;
 const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception', 'smuggling'] as const;
 const ROUTE_FIELDS = ['id', 'corridor', 'legs'] as const;
 const PLACE_FIELDS = ['id', 'name', 'kind', 'populationShare'] as const;
@@ -353,10 +353,15 @@ function readChannel(ctx: Context, value: unknown, path: FieldPath): ChannelSpec
   const circular = obj.circular === undefined ? false : r.boolean(obj.circular, [...path, 'circular']);
   const recruited = obj.recruited === undefined ? false : r.boolean(obj.recruited, [...path, 'recruited']);
   const employerFee = obj.employerFee === undefined ? 0 : readQuantity(ctx, obj.employerFee, [...path, 'employerFee'], NON_NEGATIVE);
+  const demandDriven = obj.demandDriven === undefined ? false : r.boolean(obj.demandDriven, [...path, 'demandDriven']);
+  const screening = obj.screening === undefined ? 0 : r.number(obj.screening, [...path, 'screening'], SHARE);
+  const returnBonus = obj.returnBonus === undefined ? 0 : readQuantity(ctx, obj.returnBonus, [...path, 'returnBonus'], NON_NEGATIVE);
   if (id === undefined || type === undefined || destination === undefined || origins === undefined || skills === undefined || quotaPerYear === undefined
     || fee === undefined || processingMonths === undefined || stayMonths === undefined || renewals === undefined || circular === undefined
-    || recruited === undefined || employerFee === undefined) return undefined;
-  return { id, type, destination, origins, skills, quotaPerYear, fee, processingMonths, stayMonths, renewals, circular, recruited, employerFee };
+    || recruited === undefined || employerFee === undefined || demandDriven === undefined || screening === undefined || returnBonus === undefined) return undefined;
+  return {
+    id, type, destination, origins, skills, quotaPerYear, fee, processingMonths, stayMonths, renewals, circular, recruited, employerFee, demandDriven, screening, returnBonus,
+  };
 }
 
 function idList(r: FieldReader, value: unknown, path: FieldPath, what: string): string[] | undefined {

@@ -1,4 +1,4 @@
-import type { ChannelType, InterceptionOutcome, LegMode, PlaceKind, Quantity, RecruitmentSpec, Scenario, SmugglingSpec } from '../scenario/types.js';
+import type { ChannelType, LegMode, PlaceKind, Quantity, RecruitmentSpec, Scenario, SmugglingSpec } from '../scenario/types.js';
 import { AttributeTable } from './attributes.js';
 import type { TimePoint } from './quantity.js';
 
@@ -7,14 +7,18 @@ export const COUNTRY_ATTRIBUTES = [
   'remittanceCost', 'returnCooperation', 'apprehensionPerYear', 'returnCapacityPerYear',
   // Infinity where the scenario sets no limit or no cap
   'labourDemandLow', 'labourDemandHigh', 'recruiterFeeCap', 'licenceDeposit',
+  'asylumDecisionMonths', 'recognitionMultiplier',
+  // set by policies: aid received, and support for returnees (income boost for some months)
+  'aidPerYear', 'reintegrationIncomeBoost', 'reintegrationMonths',
 ] as const;
 export type CountryAttribute = (typeof COUNTRY_ATTRIBUTES)[number];
 
-export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception'] as const;
+/** Of those intercepted, detentionShare are returned home and releaseShare let through with an order to leave; the rest are pushed back. */
+export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception', 'detentionShare', 'releaseShare'] as const;
 export type LegAttribute = (typeof LEG_ATTRIBUTES)[number];
 
-/** `quotaPerYear` is Infinity for a channel without a quota. */
-export const CHANNEL_ATTRIBUTES = ['quotaPerYear', 'fee', 'employerFee'] as const;
+/** `quotaPerYear` and `stayMonths` are Infinity for no quota and a permanent stay; `circular` is 1 or 0. */
+export const CHANNEL_ATTRIBUTES = ['quotaPerYear', 'fee', 'employerFee', 'stayMonths', 'circular', 'screening', 'returnBonus'] as const;
 export type ChannelAttribute = (typeof CHANNEL_ATTRIBUTES)[number];
 
 const SHARE = { min: 0, max: 1 } as const;
@@ -30,9 +34,14 @@ export const ATTRIBUTE_RANGES: {
     population: NON_NEGATIVE, gdpPerCapita: NON_NEGATIVE, wageLow: NON_NEGATIVE, wageHigh: NON_NEGATIVE, unemployment: SHARE, conflict: SHARE,
     climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
     labourDemandLow: NON_NEGATIVE, labourDemandHigh: NON_NEGATIVE, recruiterFeeCap: NON_NEGATIVE, licenceDeposit: NON_NEGATIVE,
+    asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
+    reintegrationMonths: NON_NEGATIVE,
   },
-  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE },
-  channel: { quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE, employerFee: NON_NEGATIVE },
+  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE },
+  channel: {
+    quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE, employerFee: NON_NEGATIVE, stayMonths: { min: 1e-9, max: Number.POSITIVE_INFINITY }, circular: SHARE,
+    screening: SHARE, returnBonus: NON_NEGATIVE,
+  },
 };
 
 export interface Place {
@@ -49,7 +58,6 @@ export interface Leg {
   to: number;
   mode: LegMode;
   durationDays: number;
-  onInterception: InterceptionOutcome;
   smuggling: SmugglingSpec | null;
 }
 
@@ -74,10 +82,9 @@ export interface Channel {
   eligibleSkill: Uint8Array;
   preferential: boolean;
   processingMonths: number;
-  stayMonths: number | null;
   renewals: number;
-  circular: boolean;
   recruited: boolean;
+  demandDriven: boolean;
 }
 
 /**
@@ -101,7 +108,6 @@ export class World {
   readonly recognition: Float64Array;
   /** diaspora[destination * countries + origin], persons at the start. */
   readonly diaspora: Float64Array;
-  readonly asylumDecisionMonths: Float64Array;
   readonly highSkillShare: Float64Array;
   /** Routes that start at each place. */
   readonly routesFrom: number[][];
@@ -124,8 +130,7 @@ export class World {
     const placeIndex = new Map(this.places.map((p, i) => [p.id, i]));
 
     this.legs = scenario.legs.map((l) => ({
-      id: l.id, from: placeIndex.get(l.from)!, to: placeIndex.get(l.to)!, mode: l.mode, durationDays: l.durationDays, onInterception: l.onInterception,
-      smuggling: l.smuggling,
+      id: l.id, from: placeIndex.get(l.from)!, to: placeIndex.get(l.to)!, mode: l.mode, durationDays: l.durationDays, smuggling: l.smuggling,
     }));
     const legIndex = new Map(this.legs.map((l, i) => [l.id, i]));
     this.routes = scenario.routes.map((r) => {
@@ -146,25 +151,22 @@ export class World {
       else for (const s of ch.skills) eligibleSkill[s === 'low' ? 0 : 1] = 1;
       return {
         id: ch.id, type: ch.type, destination: countryIndex.get(ch.destination)!, eligibleOrigin, eligibleSkill, preferential: ch.origins !== 'all',
-        processingMonths: ch.processingMonths, stayMonths: ch.stayMonths, renewals: ch.renewals, circular: ch.circular, recruited: ch.recruited,
+        processingMonths: ch.processingMonths, renewals: ch.renewals, recruited: ch.recruited, demandDriven: ch.demandDriven,
       };
     });
 
     this.recognition = new Float64Array(n * n);
     this.diaspora = new Float64Array(n * n);
-    this.asylumDecisionMonths = new Float64Array(n);
     this.highSkillShare = new Float64Array(n);
     countries.forEach((c, d) => {
-      this.asylumDecisionMonths[d] = c.asylum.decisionMonths;
       this.highSkillShare[d] = c.highSkillShare;
       for (let o = 0; o < n; o++) this.recognition[d * n + o] = c.asylum.recognition[this.countryIds[o]] ?? c.asylum.recognition.default;
       for (const [origin, stock] of Object.entries(c.diaspora)) this.diaspora[d * n + countryIndex.get(origin)!] = stock;
     });
 
     this.country = new AttributeTable('country', this.countryIds, COUNTRY_ATTRIBUTES, (i, a) => countryQuantity(scenario, i, a));
-    this.leg = new AttributeTable('leg', this.legs.map((l) => l.id), LEG_ATTRIBUTES, (i, a) => scenario.legs[i][a]);
-    this.channel = new AttributeTable('channel', this.channels.map((c) => c.id), CHANNEL_ATTRIBUTES, (i, a) =>
-      a === 'quotaPerYear' ? scenario.channels[i].quotaPerYear ?? Number.POSITIVE_INFINITY : scenario.channels[i][a]);
+    this.leg = new AttributeTable('leg', this.legs.map((l) => l.id), LEG_ATTRIBUTES, (i, a) => legQuantity(scenario, i, a));
+    this.channel = new AttributeTable('channel', this.channels.map((c) => c.id), CHANNEL_ATTRIBUTES, (i, a) => channelQuantity(scenario, i, a));
     this.recruitment = countries.map((c) => c.recruitment);
   }
 
@@ -177,6 +179,11 @@ export class World {
     this.country.update(at);
     this.leg.update(at);
     this.channel.update(at);
+  }
+
+  /** A destination's recognition rate for an origin, after any asylum policy's multiplier. */
+  recognitionRate(destination: number, origin: number): number {
+    return Math.min(1, this.recognition[destination * this.countryCount + origin] * this.country.values.recognitionMultiplier[destination]);
   }
 
   placeCountry(place: number): number {
@@ -195,6 +202,28 @@ function countryQuantity(scenario: Scenario, i: number, a: CountryAttribute): Qu
     case 'labourDemandHigh': return c.labourDemand?.high ?? Number.POSITIVE_INFINITY;
     case 'recruiterFeeCap': return c.recruitment?.feeCap ?? Number.POSITIVE_INFINITY;
     case 'licenceDeposit': return c.recruitment?.licenceDeposit ?? 0;
+    case 'asylumDecisionMonths': return c.asylum.decisionMonths;
+    case 'recognitionMultiplier': return 1;
+    case 'aidPerYear': case 'reintegrationIncomeBoost': case 'reintegrationMonths': return 0;
     default: return c[a];
+  }
+}
+
+function legQuantity(scenario: Scenario, i: number, a: LegAttribute): Quantity {
+  const l = scenario.legs[i];
+  switch (a) {
+    case 'detentionShare': return l.onInterception === 'return' ? 1 : 0;
+    case 'releaseShare': return l.onInterception === 'release' ? 1 : 0;
+    default: return l[a];
+  }
+}
+
+function channelQuantity(scenario: Scenario, i: number, a: ChannelAttribute): Quantity {
+  const ch = scenario.channels[i];
+  switch (a) {
+    case 'quotaPerYear': return ch.quotaPerYear ?? Number.POSITIVE_INFINITY;
+    case 'stayMonths': return ch.stayMonths ?? Number.POSITIVE_INFINITY;
+    case 'circular': return ch.circular ? 1 : 0;
+    default: return ch[a];
   }
 }

@@ -1,0 +1,30 @@
+import { NEVER } from '../agents/states.js';
+import type { RunState } from '../engine/run-state.js';
+
+/** The tick a permit of this channel, granted now, runs out (NEVER for a permanent stay). */
+export function permitEnd(run: RunState, channel: number): number {
+  const months = run.world.channel.values.stayMonths[channel];
+  return Number.isFinite(months) ? run.tick + run.clock.monthsToTicks(months) : NEVER;
+}
+
+/**
+ * Log-odds that a worker of this channel would overstay rather than leave
+ * when the permit ends: the irregular income gap, debt still to repay
+ * (recruitment fees) and the chance of apprehension, against compliance
+ * norms, the priority a circular scheme gives those who leave on time, and
+ * any held wages or bond paid on return. Used at expiry, and by screening
+ * at admission.
+ */
+export function overstayLogOdds(run: RunState, i: number, channel: number): number {
+  const { store, world, params, prospects } = run;
+  const c = world.country.values;
+  const ch = world.channel.values;
+  const d = world.channels[channel].destination;
+  const o = store.origin[i];
+  const homeIncome = Math.max(prospects.homeIncome[o * 2 + store.skill[i]], 1);
+  const gap = Math.log(prospects.irregularIncome[d * 2 + store.skill[i]] / homeIncome);
+  const overstay = params.overstayConstant + params.choiceIncome * gap + params.overstayDebt * (store.debt[i] / homeIncome)
+    - params.overstayApprehension * c.apprehensionPerYear[d] - params.choiceStayConflict * c.conflict[o];
+  const leave = (ch.circular[channel] >= 0.5 ? params.circularPriorityValue : 0) + params.overstayDebt * (ch.returnBonus[channel] / homeIncome);
+  return overstay - leave;
+}
