@@ -24,6 +24,13 @@ export { Clock } from './engine/clock.js';
 export { registerPolicyType, policyType, policyTypeNames, createPolicies, scenarioIndex } from './policies/registry.js';
 export type { PolicyType, PolicySpec, ScenarioIndex } from './policies/policy-type.js';
 export { setAttribute } from './policies/set-attribute.js';
+export { borderEnforcement } from './policies/border-enforcement.js';
+export { returnsReadmission } from './policies/returns-readmission.js';
+export { labourAgreement } from './policies/labour-agreement.js';
+export { rootCauseAid } from './policies/root-cause-aid.js';
+export { searchAndRescue } from './policies/search-and-rescue.js';
+export { asylumPolicy } from './policies/asylum-policy.js';
+export { PolicyOverrides } from './policies/overrides.js';
 export { momentToTick, type Moment } from './policies/timing.js';
 
 // World: countries, places, legs, routes, channels and their time-varying attributes
@@ -61,3 +68,12 @@ export { estimate, pairedDifference, excludesZero, tCritical, type Estimate } fr
 export { derivedSeed } from './experiment/seeds.js';
 export { comparisonTables, stackedRunTables } from './experiment/tables.js';
 export { formatScorecard } from './experiment/scorecard.js';
+
+// Flee: read Flee's scenarios, run its displacement rules, score against UNHCR data
+export {
+  readFleeScenario, FleeFormatError, formatFleeIssue, parseFleeSettings, DEFAULT_FLEE_SETTINGS, FleeSimulation,
+  averagedRelativeDifference, relativeDifference, naiveBaseline, baselineScore, scoreSpread, observedOn, campIndices,
+} from './flee/index.js';
+export type {
+  FleeFiles, FleeIssue, FleeScenario, FleePlace, FleeLink, FleeClosure, FleeSettings, FleeRunOptions, FleeRunResult, ScoreSpread,
+} from './flee/index.js';

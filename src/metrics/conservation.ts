@@ -1,4 +1,4 @@
-import { STATE_COUNT, STATE_NAMES } from '../agents/states.js';
+import { STATE_NAMES } from '../agents/states.js';
 
 /** Raised when somebody is lost or created: a defect in the engine, never a user error. */
 export class ConservationError extends Error {
@@ -18,8 +18,8 @@ export class ConservationLedger {
   readonly total: number;
   ticksChecked = 0;
 
-  /** `initial`: people by state before the first tick. */
-  constructor(initial: Float64Array) {
+  /** `initial`: people by state (or by any other stocks, named by `names`) before the first tick. */
+  constructor(initial: Float64Array, private readonly names: readonly string[] = STATE_NAMES) {
     this.previous = Float64Array.from(initial);
     this.total = initial.reduce((a, b) => a + b, 0);
   }
@@ -27,11 +27,12 @@ export class ConservationLedger {
   check(tick: number, stocks: Float64Array, transitions: Float64Array): void {
     const sum = stocks.reduce((a, b) => a + b, 0);
     if (sum !== this.total) throw new ConservationError(tick, `stocks add up to ${sum}, population is ${this.total}`);
-    for (let s = 0; s < STATE_COUNT; s++) {
+    const n = this.names.length;
+    for (let s = 0; s < n; s++) {
       let flow = 0;
-      for (let k = 0; k < STATE_COUNT; k++) flow += transitions[k * STATE_COUNT + s] - transitions[s * STATE_COUNT + k];
+      for (let k = 0; k < n; k++) flow += transitions[k * n + s] - transitions[s * n + k];
       if (this.previous[s] + flow !== stocks[s]) {
-        throw new ConservationError(tick, `${STATE_NAMES[s]} went from ${this.previous[s]} to ${stocks[s]} but recorded flows add ${flow}`);
+        throw new ConservationError(tick, `${this.names[s]} went from ${this.previous[s]} to ${stocks[s]} but recorded flows add ${flow}`);
       }
     }
     this.previous = Float64Array.from(stocks);

@@ -1,0 +1,150 @@
+import { ARRIVED } from './agents.js';
+import { NO_ARC } from './network.js';
+import { Role } from './rules.js';
+import type { FleeRunState } from './run-state.js';
+
+/**
+ * Movement phase. Each person decides from the day's tables, fixed at the
+ * start of the day, then travels: up to max_move_speed km (walking speed
+ * until they first reach a place, with start_on_foot). Reaching a place with
+ * km to spare, they decide again there and go on with what is left of the
+ * day's budget; unlike Flee, a link taken late in the day does not get a
+ * fresh day's budget. Someone on a link that closes turns back to where the
+ * link starts. Nobody sees another's move of the same day, so the order in
+ * which people are processed changes nothing but the draws each one gets.
+ * The stocks are tallied from where each person ends the day.
+ */
+export function move(run: FleeRunState): void {
+  const { agents, network: net, state, day, stocks, transitions } = run;
+  const rules = run.settings.move_rules;
+  const rng = run.streams.stream('movement');
+  const P = net.places;
+  const S = P + 2;
+  const onTheWay = P + 1;
+  const { place, arc, km, recent, recentDay, flags, route, routeStep } = agents;
+  const { arcTo, arcKm, optionStart, optionArcStart, optionArcs } = net;
+  const { arcOpen, total, cumulative, role, moveChance } = state;
+  const followsPaths = optionArcs.length > net.options;
+  const avoidShortStints = rules.avoid_short_stints;
+  const maxSpeed = rules.max_move_speed;
+  const walkSpeed = rules.start_on_foot ? rules.max_walk_speed : maxSpeed;
+  // Locals, not imported bindings: reading those in the loop costs a call each time.
+  const none = NO_ARC;
+  const arrived = ARRIVED;
+  const town = Role.Town;
+  const halving = Float64Array.from({ length: day + 2 }, (_, k) => 0.5 ** k);
+
+  // Trials left before the next person at each place sets off: a geometric
+  // gap per leaver stands for one uniform draw per person, and leaves the
+  // many who stay (nearly everyone in a camp) costing a decrement.
+  const wait = new Float64Array(P);
+  for (let p = 0; p < P; p++) wait[p] = rng.geometric(moveChance[p]);
+
+  stocks.fill(0);
+  const n = agents.size;
+  for (let i = 0; i < n; i++) {
+    let a = arc[i];
+    let p = place[i];
+    const from = a === none ? p + 1 : onTheWay;
+    let path = followsPaths ? route[i] : -1;
+    let setOff = false;
+    if (a === none && path < 0) {
+      if (wait[p] > 0) {
+        // The common case: at a place, staying.
+        wait[p]--;
+        stocks[from]++;
+        continue;
+      }
+      wait[p] = rng.geometric(moveChance[p]);
+      setOff = true;
+    } else if (a === none) setOff = true; // on a path: keep to it
+    else if (!arcOpen[a]) {
+      // The link closed: back to where it starts, and decide there.
+      a = none;
+      path = -1;
+      if (wait[p] > 0) wait[p]--;
+      else {
+        wait[p] = rng.geometric(moveChance[p]);
+        setOff = true;
+      }
+    }
+
+    let x = a === none ? 0 : km[i];
+    let step = followsPaths ? routeStep[i] : 0;
+    const budget = flags[i] & arrived ? maxSpeed : walkSpeed;
+    const recentBefore = avoidShortStints ? recent[i] * halving[day - recentDay[i]] : 0;
+    let moved = 0;
+    let reached = false;
+    for (;;) {
+      if (a === none) {
+        if (!setOff) break;
+        if (path >= 0) {
+          const k = optionArcStart[path] + step;
+          if (k < optionArcStart[path + 1] && arcOpen[optionArcs[k]]) {
+            a = optionArcs[k];
+            step++;
+          } else path = -1;
+        }
+        if (a === none) {
+          const t = total[p];
+          if (t <= 0) break;
+          // The option whose cumulative weight first exceeds a uniform draw (see DayState.pick).
+          const target = rng.uniform() * t;
+          let lo = optionStart[p];
+          let hi = optionStart[p + 1] - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (cumulative[mid] > target) hi = mid;
+            else lo = mid + 1;
+          }
+          const option = cumulative[lo] > target ? lo : state.pick(p, target);
+          a = optionArcs[optionArcStart[option]];
+          if (followsPaths && optionArcStart[option + 1] - optionArcStart[option] > 1) {
+            path = option;
+            step = 1;
+          }
+        }
+        x = 0;
+      }
+      const left = budget - moved;
+      const remaining = arcKm[a] - x;
+      if (remaining > left) {
+        x += left;
+        moved = budget;
+        break;
+      }
+      moved += remaining;
+      p = arcTo[a];
+      a = none;
+      x = 0;
+      reached = true;
+      if (path >= 0 && optionArcStart[path] + step >= optionArcStart[path + 1]) path = -1;
+      if (moved >= budget) break;
+      // A person on a path keeps to it; at a town, someone who has travelled
+      // little lately moves on (avoid_short_stints); otherwise they decide again.
+      if (path >= 0 || (avoidShortStints && role[p] === town && recentBefore + moved / maxSpeed < 1)) setOff = true;
+      else if (wait[p] > 0) {
+        wait[p]--;
+        setOff = false;
+      } else {
+        wait[p] = rng.geometric(moveChance[p]);
+        setOff = true;
+      }
+    }
+    place[i] = p;
+    arc[i] = a;
+    km[i] = x;
+    if (reached) flags[i] |= arrived;
+    if (followsPaths) {
+      route[i] = path;
+      routeStep[i] = path >= 0 ? step : 0;
+    }
+    if (avoidShortStints) {
+      recent[i] = (recentBefore + moved / maxSpeed) / 2;
+      recentDay[i] = day + 1;
+    }
+    const to = a === none ? p + 1 : onTheWay;
+    if (to !== from) transitions[from * S + to]++;
+    stocks[to]++;
+  }
+}
