@@ -1,11 +1,13 @@
 /** One problem in a Flee scenario or settings file: where it is, what was expected there, what was found. */
 export interface FleeIssue {
-  /** Path of the file within the scenario folder, e.g. `input_csv/routes.csv`. */
+  /** Path of the file within the scenario folder, e.g. `input_csv/routes.csv`; empty when the source is itself the file. */
   file: string;
   /** 1-based line in the file, when known. */
   line?: number;
-  /** Column (CSV) or key (YAML) the problem is in, when it is in one. */
+  /** Column of a CSV file the problem is in, when it is in one. */
   column?: string;
+  /** Key of a YAML file (`move_rules.softening`) the problem is in, when it is in one. */
+  key?: string;
   expected: string;
   found: string;
 }
@@ -23,9 +25,13 @@ export class FleeFormatError extends Error {
 }
 
 export function formatFleeIssue(issue: FleeIssue): string {
-  const line = issue.line !== undefined ? `:${issue.line}` : '';
-  const column = issue.column !== undefined ? ` column "${issue.column}"` : '';
-  return `${issue.file}${line}:${column} expected ${issue.expected}, found ${issue.found}`;
+  const where = [
+    issue.file,
+    issue.line !== undefined ? `line ${issue.line}` : '',
+    issue.column !== undefined ? `column "${issue.column}"` : '',
+    issue.key !== undefined ? `key "${issue.key}"` : '',
+  ].filter((w) => w !== '');
+  return `${where.join(', ') || '(the whole input)'}: expected ${issue.expected}, found ${issue.found}`;
 }
 
 function formatFleeIssues(source: string, issues: FleeIssue[]): string {

@@ -150,28 +150,29 @@ export function parseFleeSettings(text: string, source: string): FleeSettings {
   const issues = new FleeIssues();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  for (const e of doc.errors) issues.add(source, e.linePos?.[0].line, undefined, 'valid YAML', `a syntax error: ${e.message.split('\n')[0]}`);
+  const report = (line: number | undefined, key: string | undefined, expected: string, found: string) => void issues.list.push({ file: '', line, key, expected, found });
+  for (const e of doc.errors) report(e.linePos?.[0].line, undefined, 'valid YAML', `a syntax error: ${e.message.split('\n')[0]}`);
   issues.throwIfAny(source);
   const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : undefined);
   const settings = structuredClone(DEFAULT_FLEE_SETTINGS);
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return settings;
   if (!isMap(root)) {
-    issues.add(source, lineOf(root), undefined, `sections ${Object.keys(KEYS).join(', ')}`, 'something other than a mapping');
+    report(lineOf(root), undefined, `sections ${Object.keys(KEYS).join(', ')}`, 'something other than a mapping');
     throw issues.error(source);
   }
   for (const pair of root.items) {
     const sectionName = String((pair.key as { value?: unknown } | null)?.value);
     const sectionLine = lineOf(pair.key as Node);
     if (!(sectionName in KEYS)) {
-      issues.add(source, sectionLine, sectionName, `a section of Flee's settings (${Object.keys(KEYS).join(', ')})`, `an unknown section "${sectionName}"`);
+      report(sectionLine, sectionName, `a section of Flee's settings (${Object.keys(KEYS).join(', ')})`, `an unknown section "${sectionName}"`);
       continue;
     }
     const section = sectionName as keyof typeof KEYS;
     const value = pair.value as Node | null;
     if (value === null || (isScalar(value) && value.value === null)) continue;
     if (!isMap(value)) {
-      issues.add(source, lineOf(value), section, 'keys and values', 'something other than a mapping');
+      report(lineOf(value), section, 'keys and values', 'something other than a mapping');
       continue;
     }
     for (const item of value.items) {
@@ -180,12 +181,12 @@ export function parseFleeSettings(text: string, source: string): FleeSettings {
       const line = lineOf(item.key as Node);
       const kind = KEYS[section][key];
       if (!kind) {
-        issues.add(source, line, path, `a key of ${section} (${Object.keys(KEYS[section]).join(', ')})`, `an unknown key "${key}"`);
+        report(line, path, `a key of ${section} (${Object.keys(KEYS[section]).join(', ')})`, `an unknown key "${key}"`);
         continue;
       }
       const v = (item.value as Node | null)?.toJSON?.() ?? null;
       const problem = check(kind, v);
-      if (problem) issues.add(source, lineOf(item.value as Node) ?? line, path, problem, describe(v));
+      if (problem) report(lineOf(item.value as Node) ?? line, path, problem, describe(v));
       else (settings[section] as Record<string, unknown>)[key] = v;
     }
   }

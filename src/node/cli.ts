@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { FleeFormatError } from '../flee/errors.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { UsageError, type Command } from './args.js';
 import { compareCommand } from './commands/compare.js';
+import { fleeCommand } from './commands/flee.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
@@ -14,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   compare: compareCommand,
   sweep: sweepCommand,
+  flee: fleeCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows
@@ -35,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     return (await command.run(rest)) ?? 0;
   } catch (e) {
-    if (e instanceof ScenarioError) {
+    if (e instanceof ScenarioError || e instanceof FleeFormatError) {
       console.error(e.message);
       return 2;
     }

@@ -9,7 +9,7 @@ import { parseFleeSettings, type FleeSettings } from '../flee/settings.js';
 export function readFleeFolder(dir: string): FleeScenario {
   const root = resolve(dir);
   if (!isDirectory(root)) {
-    throw new FleeFormatError(dir, [{ file: '.', expected: 'a Flee conflict folder holding input_csv/ and source_data/', found: 'no folder at that path' }]);
+    throw new FleeFormatError(dir, [{ file: '', expected: 'a Flee conflict folder holding input_csv/ and source_data/', found: 'no folder at that path' }]);
   }
   return readFleeScenario((path) => readText(join(root, path)), basename(root), dir);
 }
@@ -17,7 +17,7 @@ export function readFleeFolder(dir: string): FleeScenario {
 /** Reads a Flee settings file (simsetting.yml); a missing file is a FleeFormatError too. */
 export function readFleeSettingsFile(path: string): FleeSettings {
   const text = readText(path);
-  if (text === undefined) throw new FleeFormatError(path, [{ file: path, expected: 'a readable Flee settings file (simsetting.yml)', found: 'no file at that path' }]);
+  if (text === undefined) throw new FleeFormatError(path, [{ file: '', expected: 'a readable Flee settings file (simsetting.yml)', found: 'no file at that path' }]);
   return parseFleeSettings(text, path);
 }
 

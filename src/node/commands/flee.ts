@@ -1,0 +1,68 @@
+import { FleeSimulation, type FleeRunResult } from '../../flee/simulation.js';
+import { averagedRelativeDifference, baselineScore, scoreSpread } from '../../flee/score.js';
+import { DEFAULT_FLEE_SETTINGS } from '../../flee/settings.js';
+import { tableToCsv } from '../../io/csv.js';
+import type { Table } from '../../metrics/table.js';
+import { Args, type Command } from '../args.js';
+import { readFleeFolder, readFleeSettingsFile } from '../flee-files.js';
+import { libraryVersion, writeFilesAtomically } from '../files.js';
+
+export const fleeCommand: Command = {
+  usage: `migsim flee <conflict-folder> [--settings simsetting.yml] [--seed N] [--reps N] [--out DIR]
+      Runs a Flee scenario (input_csv/ and source_data/) under Flee's displacement rules
+      and prints its score against UNHCR camp counts (averaged relative difference,
+      rescaled; mean and spread over replications) next to the naive baseline; with
+      --out, writes per-day simulated and observed counts per camp into DIR.`,
+  run(argv) {
+    const args = new Args(argv, ['settings', 'seed', 'reps', 'out']);
+    const [folder] = args.exactly(1, 'one Flee conflict folder');
+    const seed = args.wholeNumber('seed', 0) ?? 1;
+    const reps = args.wholeNumber('reps', 1) ?? 1;
+    const out = args.text('out');
+    const settingsFile = args.text('settings');
+    const settings = settingsFile === undefined ? DEFAULT_FLEE_SETTINGS : readFleeSettingsFile(settingsFile);
+    const scenario = readFleeFolder(folder);
+
+    const results: FleeRunResult[] = [];
+    for (let replication = 0; replication < reps; replication++) {
+      results.push(new FleeSimulation(scenario, { settings, seed, replication }).runFor());
+    }
+    const scores = results.map((r) => averagedRelativeDifference(r.simulated, r.observed));
+    const spread = scoreSpread(scores);
+    const baseline = baselineScore(results[0].observed);
+    const first = results[0];
+    console.log(`${scenario.name}: ${scenario.days} days from ${scenario.startDate}, ${scenario.places.length} places, ${scenario.links.length} links, `
+      + `${first.camps.length} camps; ${first.agents.toLocaleString('en-US')} people displaced; seed ${seed}, ${reps} replication${reps === 1 ? '' : 's'}`);
+    console.log(`\nScore (averaged relative difference to UNHCR camp counts, rescaled; lower is better):`);
+    console.log(`  simulated       ${spread.mean.toFixed(3)}${reps > 1 ? ` ± ${spread.sd.toFixed(3)} (sd; min ${spread.min.toFixed(3)}, max ${spread.max.toFixed(3)})` : ''}`);
+    console.log(`  naive baseline  ${baseline.toFixed(3)} (every camp keeps its share of day 0, or of the last day when camps start empty)`);
+    const last = first.days - 1;
+    console.log(`\nOn the last day (${first.dates[last]}), replication 0:`);
+    first.camps.forEach((camp, c) => {
+      console.log(`  ${camp.padEnd(22)} simulated ${fmt(first.simulated[last][c]).padStart(11)}   observed ${fmt(first.observed[last][c]).padStart(11)}`);
+    });
+
+    if (out !== undefined) {
+      const camps: Table = {
+        name: 'camps',
+        columns: ['replication', ...first.table.columns],
+        rows: results.flatMap((r) => r.table.rows.map((row) => [r.replication, ...row])),
+      };
+      const scoreTable: Table = { name: 'scores', columns: ['replication', 'ard'], rows: results.map((r, k) => [r.replication, scores[k]]) };
+      const record = {
+        library: 'migsim', version: libraryVersion(), conflict: scenario.name, folder, seed, replications: reps, settings,
+        score: spread, baseline, days: scenario.days, startDate: scenario.startDate, camps: first.camps, agents: first.agents,
+      };
+      const written = writeFilesAtomically(out, [
+        { name: 'camps.csv', content: tableToCsv(camps) },
+        { name: 'scores.csv', content: tableToCsv(scoreTable) },
+        { name: 'run.json', content: JSON.stringify(record, null, 2) + '\n' },
+      ]);
+      console.log(`\nWrote ${written.length} files to ${out}`);
+    }
+  },
+};
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
