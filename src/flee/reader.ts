@@ -39,8 +39,9 @@ export function readFleeScenario(files: FleeFiles, name: string, source = name):
   // Nothing else can be checked without the places and the period.
   if (!places || !period) throw issues.error(source);
 
-  const links = routesText === undefined ? [] : readRoutes(csvFile(ROUTES, routesText), places, issues);
-  const closures = closuresText === undefined ? [] : readClosures(csvFile(CLOSURES, closuresText), places, links, issues);
+  const routes = routesText === undefined ? { links: [], flawed: new Set<string>() } : readRoutes(csvFile(ROUTES, routesText), places, issues);
+  const links = routes.links;
+  const closures = closuresText === undefined ? [] : readClosures(csvFile(CLOSURES, closuresText), places, routes, issues);
   const conflictsText = text(CONFLICTS, false);
   const conflictIntensity = readConflicts(conflictsText === undefined ? undefined : csvFile(CONFLICTS, conflictsText), places, period.days, issues);
   const observed = readValidationData(files, places, period.startDay, issues);
@@ -137,17 +138,24 @@ function placeIndex(places: readonly FleePlace[]): Map<string, number> {
   return new Map(places.map((p, k) => [p.name, k]));
 }
 
-function readRoutes(csv: CsvFile, places: FleePlace[], issues: FleeIssues): FleeLink[] {
+/** The key of the route between two places, whichever way round they are named. */
+function pairKey(a: number, b: number): string {
+  return a < b ? `${a},${b}` : `${b},${a}`;
+}
+
+/** The links, and the pairs of places named by a route row that had another problem (already reported). */
+function readRoutes(csv: CsvFile, places: FleePlace[], issues: FleeIssues): { links: FleeLink[]; flawed: Set<string> } {
   const found = findColumns(csv, [
     { name: 'name1', required: true },
     { name: 'name2', required: true },
     { name: 'distance', aliases: ['distance_km', 'distance (km)'], required: true },
     { name: 'forced_redirection', required: false },
   ], issues);
-  if (!found) return [];
+  const links: FleeLink[] = [];
+  const flawed = new Set<string>();
+  if (!found) return { links, flawed };
   const col = found.index;
   const index = placeIndex(places);
-  const links: FleeLink[] = [];
   const seen = new Map<string, number>();
   for (const row of csv.rows) {
     const ends = (['name1', 'name2'] as const).map((c) => {
@@ -163,23 +171,27 @@ function readRoutes(csv: CsvFile, places: FleePlace[], issues: FleeIssues): Flee
     const forced = forcedText === '' ? 0 : parseWhole(forcedText);
     if (forced === undefined || forced > 2) issues.add(csv.file, row.line, 'forced_redirection', '0, 1, 2 or nothing', quoted(forcedText));
     const [a, b] = ends;
-    if (a === undefined || b === undefined || distanceKm === undefined) continue;
+    if (a === undefined || b === undefined) continue;
+    if (distanceKm === undefined || distanceKm < 0 || forced === undefined || forced > 2) {
+      flawed.add(pairKey(a, b));
+      continue;
+    }
     if (a === b) {
       issues.add(csv.file, row.line, 'name2', 'a location other than name1', quoted(places[b].name));
       continue;
     }
-    const key = a < b ? `${a},${b}` : `${b},${a}`;
+    const key = pairKey(a, b);
     if (seen.has(key)) {
       issues.add(csv.file, row.line, undefined, 'one route between two locations', `a second route between ${places[a].name} and ${places[b].name} (first on line ${seen.get(key)})`);
       continue;
     }
     seen.set(key, row.line);
-    links.push({ a, b, distanceKm, forcedRedirection: (forced ?? 0) as 0 | 1 | 2 });
+    links.push({ a, b, distanceKm, forcedRedirection: forced as 0 | 1 | 2 });
   }
-  return links;
+  return { links, flawed };
 }
 
-function readClosures(csv: CsvFile, places: FleePlace[], links: FleeLink[], issues: FleeIssues): FleeClosure[] {
+function readClosures(csv: CsvFile, places: FleePlace[], routes: { links: FleeLink[]; flawed: Set<string> }, issues: FleeIssues): FleeClosure[] {
   const found = findColumns(csv, [
     { name: 'closure_type', aliases: ['type'], required: true },
     { name: 'name1', required: true },
@@ -231,7 +243,8 @@ function readClosures(csv: CsvFile, places: FleePlace[], links: FleeLink[], issu
       const a = place('name1', name1);
       const b = place('name2', name2);
       if (a === undefined || b === undefined) continue;
-      const link = links.findIndex((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
+      const link = routes.links.findIndex((l) => pairKey(l.a, l.b) === pairKey(a, b));
+      if (link < 0 && routes.flawed.has(pairKey(a, b))) continue;
       if (link < 0) issues.add(csv.file, row.line, undefined, 'a route of routes.csv between name1 and name2', `no route between ${name1} and ${name2}`);
       else closures.push({ ...timing, type, link });
     }
