@@ -211,7 +211,31 @@ registerIndicator({
   },
 });
 
-// Next, once the tables carry them (smugglers, labour markets and remittances are being added):
-// - remittances: Σ countries.remittancesReceived by origin, in dollars;
-// - remittancesShareOfGdp: remittances received / (population × gdpPerCapita × years), by origin;
-// - smugglingPrice: mean of legs.smugglingPrice over ticks with attempts, by leg.
+/** Mean over the run's ticks of a per-tick level (a price, a share), for each id of a dimension column. */
+function meansBy(table: Table, field: string, by: string, ids: readonly string[]): IndicatorValues {
+  const ticks = new Set(table.rows.map((r) => r[0])).size;
+  const out: IndicatorValues = {};
+  for (const id of ids) out[id] = ratio(total(table, field, { [by]: id }), ticks);
+  return out;
+}
+
+registerIndicator({
+  name: 'remittances', level: 'run', unit: 'dollars', by: 'origin',
+  description: 'Remittances received by each origin over the run, after transfer fees.',
+  formula: 'Σ_t countries.remittancesReceived, by origin',
+  compute: ({ scenario, result }) => totalsBy(runTable(result, 'countries'), 'remittancesReceived', 'country', scenario.agents.origins),
+});
+
+registerIndicator({
+  name: 'remittancesShareOfGdp', level: 'run', unit: 'share', by: 'origin',
+  description: 'Remittances received as a share of the origin\'s GDP, averaged over the run\'s ticks.',
+  formula: 'mean_t countries.remittancesShareOfGdp (= remittancesReceived / (population × gdpPerCapita per tick)), by origin',
+  compute: ({ scenario, result }) => meansBy(runTable(result, 'countries'), 'remittancesShareOfGdp', 'country', scenario.agents.origins),
+});
+
+registerIndicator({
+  name: 'smugglingPrice', level: 'run', unit: 'dollars', by: 'leg',
+  description: 'Smugglers\' standard price for a crossing of each leg, per person, averaged over the run\'s ticks.',
+  formula: 'mean_t legs.price, by leg',
+  compute: ({ scenario, result }) => meansBy(runTable(result, 'legs'), 'price', 'leg', scenario.legs.map((l) => l.id)),
+});

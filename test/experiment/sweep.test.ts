@@ -3,19 +3,20 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withPolicies } from '../../src/experiment/compare.js';
 import { sweep, sweepTables, type SweepDesign } from '../../src/experiment/sweep.js';
 import { tableToCsv } from '../../src/io/csv.js';
 import { sweepInWorkers } from '../../src/node/experiment.js';
-import { readScenarioFile } from '../../src/node/files.js';
-import { validateScenario } from '../../src/scenario/validate.js';
-import { ROOT, runCli, SCENARIOS } from '../helpers.js';
+import { ROOT, mediterranean, runCli, SCENARIOS } from '../helpers.js';
 
-const BALLOON = join(SCENARIOS, 'balloon.yaml');
-const balloon = readScenarioFile(BALLOON);
-const small = validateScenario({ ...balloon, ticks: 48, agents: { ...balloon.agents, scale: 40_000 } }, 'balloon (test)');
+const MEDITERRANEAN = join(SCENARIOS, 'mediterranean.yaml');
+// The built-in world, coarse and short, with a closure whose strength the sweep varies.
+const small = withPolicies(mediterranean({ scale: 40_000, ticks: 48 }), [
+  { plugin: 'set-attribute', name: 'closure', kind: 'leg', targets: ['lby-ita'], attribute: 'interception', value: 0.5, from: '2016-01' },
+], 'closure');
 const design: SweepDesign = {
   kind: 'grid',
-  parameters: [{ path: 'policies[name=libya-coastguard].value', values: [0.3, 0.6] }, { path: 'countries[id=SYR].conflict', values: [0.5, 0.9] }],
+  parameters: [{ path: 'policies[name=closure].value', values: [0.3, 0.6] }, { path: 'countries[id=SYR].conflict', values: [0.5, 0.9] }],
 };
 
 /** Every file under a folder, by relative path, with its bytes (as latin1 text: one character a byte). */
@@ -57,16 +58,16 @@ describe('sweeps over worker threads', () => {
     const out = tempDir('rows');
     const result = await sweepInWorkers(small, design, { replications: 2, workers: 2, out });
     const lines = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('point,policies[name=libya-coastguard].value,countries[id=SYR].conflict,replication,seed,indicator,key,value');
+    expect(lines[0]).toBe('point,policies[name=closure].value,countries[id=SYR].conflict,replication,seed,indicator,key,value');
     const deaths = lines.filter((l) => l.includes(',deaths,'));
     expect(deaths).toHaveLength(4 * 2);
     expect(deaths[0]).toMatch(new RegExp(`^0,0\\.3,0\\.5,0,${result.points[0].seed},deaths,,\\d+$`));
     // Each point's value reaches its runs: the policy sets the interception it was given.
     for (const run of result.runs) {
-      expect(run.events[0]).toMatchObject({ plugin: 'libya-coastguard', target: 'lby-ita', to: result.points[run.point].values['policies[name=libya-coastguard].value'] });
+      expect(run.events[0]).toMatchObject({ plugin: 'closure', target: 'lby-ita', to: result.points[run.point].values['policies[name=closure].value'] });
     }
     const record = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
-    expect(record.runs[2 * 2].events[0]).toMatchObject({ plugin: 'libya-coastguard', target: 'lby-ita', to: 0.6 });
+    expect(record.runs[2 * 2].events[0]).toMatchObject({ plugin: 'closure', target: 'lby-ita', to: 0.6 });
     expect(record.points.map((p: { seed: number }) => p.seed)).toEqual(result.points.map((p) => p.seed));
   });
 });
@@ -74,8 +75,8 @@ describe('sweeps over worker threads', () => {
 /** Starts `migsim sweep` as a separate process, from source. */
 function startSweep(out: string, extra: string[] = []) {
   const child = spawn(process.execPath, [
-    '--import', 'tsx', join(ROOT, 'src', 'node', 'cli.ts'), 'sweep', BALLOON,
-    '--param', 'policies[name=libya-coastguard].value=0.2,0.4,0.6,0.8', '--param', 'countries[id=SYR].conflict=0.5,0.9',
+    '--import', 'tsx', join(ROOT, 'src', 'node', 'cli.ts'), 'sweep', MEDITERRANEAN,
+    '--param', 'legs[id=lby-ita].interception=0.1,0.3,0.5,0.7', '--param', 'countries[id=SYR].conflict=0.5,0.9',
     '--reps', '1', '--scale', '10000', '--ticks', '60', '--workers', '1', '--out', out, ...extra,
   ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -86,12 +87,15 @@ function startSweep(out: string, extra: string[] = []) {
   return { child, exit, output: () => ({ stdout, stderr }) };
 }
 
-/** Waits until the sweep has written at least `count` run files. */
-async function runFilesAtLeast(out: string, count: number): Promise<string[]> {
+/** Waits until the sweep has written at least `count` run files; fails if it ends first. */
+async function runFilesAtLeast(sweep: ReturnType<typeof startSweep>, out: string, count: number): Promise<string[]> {
   const runs = join(out, 'runs');
+  let ended = false;
+  void sweep.exit.then(() => (ended = true));
   for (;;) {
     const files = existsSync(runs) ? readdirSync(runs) : [];
     if (files.length >= count) return files;
+    if (ended) throw new Error(`the sweep ended before writing ${count} runs: ${sweep.output().stderr}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -100,7 +104,7 @@ describe('an interrupted sweep', () => {
   it('killed mid-way leaves only complete run files, and a rerun resumes without recomputing or duplicating them', async () => {
     const out = tempDir('killed');
     const first = startSweep(out);
-    await runFilesAtLeast(out, 2);
+    await runFilesAtLeast(first, out, 2);
     first.child.kill('SIGKILL');
     expect(await first.exit).toBe(-1);
 
@@ -140,7 +144,7 @@ describe('an interrupted sweep', () => {
   it('stopped with Ctrl-C (SIGINT) exits cleanly, keeping the finished runs', async () => {
     const out = tempDir('interrupted');
     const run = startSweep(out);
-    await runFilesAtLeast(out, 1);
+    await runFilesAtLeast(run, out, 1);
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(130);
     expect(run.output().stderr).toContain(`interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
@@ -160,10 +164,10 @@ describe('an interrupted sweep', () => {
 describe('migsim sweep', () => {
   it('draws a seeded random sample between bounds', async () => {
     const out = tempDir('sample');
-    const args = ['sweep', BALLOON, '--sample', '3', '--param', 'legs[id=lby-ita].mortality=0.01:0.05', '--reps', '1', '--scale', '80000', '--ticks', '24', '--workers', '1', '--out', out];
+    const args = ['sweep', MEDITERRANEAN, '--sample', '3', '--param', 'legs[id=lby-ita].mortality=0.01:0.05', '--reps', '1', '--scale', '80000', '--ticks', '24', '--workers', '1', '--out', out];
     const { code, stdout } = await runCli(args);
     expect(code).toBe(0);
-    expect(stdout).toContain('balloon: 3 points x 1 replications = 3 runs');
+    expect(stdout).toContain('mediterranean: 3 points x 1 replications = 3 runs');
     const points = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8')).points as Array<{ values: Record<string, number> }>;
     for (const p of points) expect(p.values['legs[id=lby-ita].mortality']).toBeGreaterThan(0.01);
   });
@@ -175,7 +179,7 @@ describe('migsim sweep', () => {
     [[], /sweep needs at least one --param/],
     [['--param', 'legs[id=lby-ita].interception=0.5,3'], /interception=3: 1 problem in scenario[\s\S]*expected a number from 0 to 1/],
   ])('explains bad parameters: %j', async (extra, message) => {
-    const { code, stderr } = await runCli(['sweep', BALLOON, '--reps', '1', '--out', tempDir('bad'), ...extra]);
+    const { code, stderr } = await runCli(['sweep', MEDITERRANEAN, '--reps', '1', '--out', tempDir('bad'), ...extra]);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   });
