@@ -23,7 +23,8 @@ export function agentCounts(scenario: Scenario, world: World): Array<{ place: nu
     for (let j = 0; j < total - counts.reduce((a, b) => a + b, 0); j++) counts[order[j % order.length].k]++;
     places.forEach(({ i }, k) => out.push({ place: i, count: counts[k] }));
   }
-  return out;
+  // In place order: each place's people are one contiguous range of agents.
+  return out.sort((a, b) => a.place - b.place);
 }
 
 /**
@@ -36,6 +37,10 @@ export function populate(scenario: Scenario, world: World, params: BehaviourPara
   world.update(clock.at(0));
   const counts = agentCounts(scenario, world);
   const store = new MigrantStore(counts.reduce((s, c) => s + c.count, 0));
+  const perPlace = new Int32Array(world.places.length);
+  for (const { place, count } of counts) perPlace[place] += count;
+  store.placeStart = new Int32Array(world.places.length + 1);
+  for (let p = 0; p < world.places.length; p++) store.placeStart[p + 1] = store.placeStart[p] + perPlace[p];
   const n = world.countryCount;
   const values = world.country.values;
   let i = 0;

@@ -49,14 +49,14 @@ export class MigrantStore {
   readonly transitions = new Float64Array(STATE_COUNT * STATE_COUNT);
   /**
    * Who to visit. Most people stay home all run and do nothing but save, so
-   * the phases visit lists instead of everybody: `atHome` holds those at home as
-   * of the last census, `active` those anywhere else but dead (and, during a
-   * tick, those who have just left home). The census rebuilds both.
+   * the phases after decisions walk `active`: everybody neither at home nor
+   * dead as of the last census (which rebuilds it), and, during a tick, those
+   * who have just left home.
    */
-  readonly atHome: Int32Array;
-  atHomeCount = 0;
   readonly active: Int32Array;
   activeCount = 0;
+  /** The people of home place p are agents placeStart[p] .. placeStart[p + 1] - 1 (they are created place by place). */
+  placeStart: Int32Array = new Int32Array(1);
 
   constructor(size: number) {
     this.size = size;
@@ -79,7 +79,6 @@ export class MigrantStore {
     this.riskTolerance = new Float32Array(size);
     this.timer = new Int32Array(size);
     this.since = new Int32Array(size);
-    this.atHome = new Int32Array(size);
     this.active = new Int32Array(size);
   }
 

@@ -1,7 +1,6 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
-import type { RandomStream } from '../random/streams.js';
 import type { BehaviourParameters } from './parameters.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
@@ -19,30 +18,29 @@ function ageAspiration(params: BehaviourParameters): Float64Array {
  * the ways to move are closer substitutes for one another than for staying,
  * closing one sends many of those who would have taken it to the others.
  *
- * Those who reconsider are found by geometric gaps over the list of people at
- * home, so the cost of a tick grows with the number who reconsider, not with
- * the population.
+ * Who reconsiders is sampled by geometric gaps over each place's people (at
+ * home or not), so the cost of a tick grows with the number sampled, not with
+ * the population; each place draws from its own stream, and every person
+ * sampled takes the same three draws whatever happens, so the same people
+ * reconsider with the same numbers in a baseline and its variant (common
+ * random numbers) unless their own circumstances differ.
  */
 export function decide(run: RunState): void {
-  const { store, params, clock } = run;
+  const { store, params, clock, world } = run;
   run.prospects.update(run);
-  const rng = run.streams.stream('decisions');
   const reconsider = clock.perTick(params.reconsiderPerYear);
-  const chooser = new Chooser(run, rng);
-
-  for (let k = rng.geometric(reconsider); k < store.atHomeCount; k += 1 + rng.geometric(reconsider)) chooser.reconsider(store.atHome[k]);
-  // Returnees are among the active; the list grows below as people leave home, but those are not returnees.
-  const active = store.activeCount;
-  let skip = rng.geometric(reconsider);
-  for (let k = 0; k < active; k++) {
-    const i = store.active[k];
-    if (store.state[i] !== State.Returned) continue;
-    if (skip > 0) {
-      skip--;
-      continue;
+  const chooser = new Chooser(run);
+  const streams = run.streams.family('decisions', world.places.map((p) => p.id));
+  const state = store.state;
+  for (let p = 0; p < world.places.length; p++) {
+    const rng = streams[p];
+    const end = store.placeStart[p + 1];
+    for (let i = store.placeStart[p] + rng.geometric(reconsider); i < end; i += 1 + rng.geometric(reconsider)) {
+      const aspire = rng.uniform();
+      const move = rng.uniform();
+      const option = rng.uniform();
+      if (state[i] === State.Home || state[i] === State.Returned) chooser.reconsider(i, aspire, move, option);
     }
-    chooser.reconsider(i);
-    skip = rng.geometric(reconsider);
   }
 }
 
@@ -59,15 +57,14 @@ class Chooser {
   private readonly placesLeft: number[];
   private readonly utilities: Float64Array;
 
-  constructor(private readonly run: RunState, private readonly rng: RandomStream) {
+  constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
     this.placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
     this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
   }
 
-  reconsider(i: number): void {
+  reconsider(i: number, aspireDraw: number, moveDraw: number, optionDraw: number): void {
     const { store, prospects, params, clock, tick, quotas, counters, homeSavings } = this.run;
-    const rng = this.rng;
     const utilities = this.utilities;
     // Options and aspiration are kept by home place and skill.
     const key = store.home[i] * 2 + store.skill[i];
@@ -78,7 +75,7 @@ class Chooser {
     // A supported returnee earns more at home, which narrows every income gap.
     const supported = Math.log(1 + reintegrationBoost(this.run, i));
     const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (hasTie ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * supported;
-    if (rng.uniform() * (1 + Math.exp(-logit)) >= 1) return;
+    if (aspireDraw * (1 + Math.exp(-logit)) >= 1) return;
 
     const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
     const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
@@ -104,8 +101,8 @@ class Chooser {
     let total = 0;
     for (let k = 0; k < options.length; k++) total += Math.exp(utilities[k] - max);
     const moveUtility = similarity * (max + Math.log(total));
-    if (rng.uniform() * (1 + Math.exp(stay - moveUtility)) >= 1) return;
-    let draw = rng.uniform() * total;
+    if (moveDraw * (1 + Math.exp(stay - moveUtility)) >= 1) return;
+    let draw = optionDraw * total;
     let chosen = options.length - 1;
     for (let k = 0; k < options.length; k++) {
       draw -= Math.exp(utilities[k] - max);

@@ -55,6 +55,7 @@ export class QuotaLedger {
   allocate(run: RunState): void {
     const { store, tick, clock } = run;
     const rng = run.streams.stream('quotas');
+    const byChannel = run.streams.family('quotas', run.world.channels.map((c) => c.id));
     const year = clock.calendarYear(tick);
     const order = this.queues.map((_, ch) => ch);
     shuffle(order, (n) => rng.int(n));
@@ -65,7 +66,7 @@ export class QuotaLedger {
         q.year = year;
         q.usedThisYear = 0;
       }
-      shuffle(q.incoming, (n) => rng.int(n));
+      shuffle(q.incoming, (n) => byChannel[ch].int(n));
       // Drop those who gave up; put priority holders first (stable, so waiting order is kept).
       const stillWaiting = (k: number) => {
         const i = q.agents[k];
@@ -77,7 +78,7 @@ export class QuotaLedger {
       q.agents = [...priority, ...kept.map((k) => q.agents[k]), ...normal];
       q.tickets = [...priority.map(() => tick), ...kept.map((k) => q.tickets[k]), ...normal.map(() => tick)];
       q.incoming = [];
-      this.grant(run, ch, q, vacancies, rng);
+      this.grant(run, ch, q, vacancies, byChannel[ch]);
     }
   }
 

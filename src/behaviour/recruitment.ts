@@ -1,7 +1,7 @@
 import { RecruiterStatus, RecruiterStore } from '../agents/recruiters.js';
 import type { Clock } from '../engine/clock.js';
 import type { RunState } from '../engine/run-state.js';
-import type { RandomStream } from '../random/streams.js';
+import type { RandomStream, RandomStreams } from '../random/streams.js';
 import type { World } from '../world/world.js';
 import { Lender, type LenderCode } from './ledger.js';
 import type { BehaviourParameters } from './parameters.js';
@@ -21,16 +21,22 @@ export class RecruitmentMarket {
   /** Fees charged to workers by origin: licensed, unlicensed. */
   readonly licensedFee: Float64Array;
   readonly unlicensedFee: Float64Array;
-  /** Placements left this tick by origin, agents: licensed, unlicensed. */
+  /**
+   * Placements that can still be made this tick by origin, in agents: licensed,
+   * unlicensed. What is left unused carries over (up to a tick's capacity, or
+   * one agent), so that capacities below one agent a tick still add up to
+   * the right number of placements a year.
+   */
   private readonly licensedLeft: Float64Array;
   private readonly unlicensedLeft: Float64Array;
   /** Workers granted a place who found no recruiter this tick, by origin, agents. */
   private readonly unserved: Float64Array;
-  private readonly rng: RandomStream;
+  /** One stream per origin. */
+  private readonly rng: RandomStream[];
 
-  constructor(private readonly world: World, clock: Clock, private readonly scale: number, rng: RandomStream) {
+  constructor(private readonly world: World, clock: Clock, private readonly scale: number, streams: RandomStreams) {
     const n = world.countryCount;
-    this.rng = rng;
+    this.rng = streams.family('recruiters', world.countryIds);
     this.licensedFee = new Float64Array(n);
     this.unlicensedFee = new Float64Array(n);
     this.licensedLeft = new Float64Array(n);
@@ -59,8 +65,8 @@ export class RecruitmentMarket {
     const { world, params, clock, counters } = run;
     const r = this.recruiters;
     const country = counters.country.count;
-    this.licensedLeft.fill(0);
-    this.unlicensedLeft.fill(0);
+    const licensedCapacity = new Float64Array(world.countryCount);
+    const unlicensedCapacity = new Float64Array(world.countryCount);
     world.recruitment.forEach((spec, o) => {
       if (!spec) return;
       const desired = spec.costPerPlacement * (1 + params.recruiterMarkup);
@@ -72,13 +78,19 @@ export class RecruitmentMarket {
     for (let k = 0; k < r.count; k++) {
       if (r.status[k] !== RecruiterStatus.Active) continue;
       const o = r.origin[k];
-      if (r.profit[k] < 0 && this.rng.uniform() < clock.perTick(params.recruiterExitPerYear)) {
+      if (r.profit[k] < 0 && this.rng[o].uniform() < clock.perTick(params.recruiterExitPerYear)) {
         r.status[k] = RecruiterStatus.Left;
         country.recruitersLeft[o]++;
         continue;
       }
-      if (r.licensed[k]) this.licensedLeft[o] += r.capacity[k];
-      else this.unlicensedLeft[o] += r.capacity[k];
+      if (r.licensed[k]) licensedCapacity[o] += r.capacity[k];
+      else unlicensedCapacity[o] += r.capacity[k];
+    }
+    for (let o = 0; o < world.countryCount; o++) {
+      this.licensedLeft[o] = Math.min(Math.max(0, this.licensedLeft[o]), Math.max(1, licensedCapacity[o])) + licensedCapacity[o];
+      this.unlicensedLeft[o] = Math.min(Math.max(0, this.unlicensedLeft[o]), Math.max(1, unlicensedCapacity[o])) + unlicensedCapacity[o];
+      if (licensedCapacity[o] === 0) this.licensedLeft[o] = 0;
+      if (unlicensedCapacity[o] === 0) this.unlicensedLeft[o] = 0;
     }
     world.recruitment.forEach((spec, o) => {
       if (!spec) return;
@@ -97,8 +109,8 @@ export class RecruitmentMarket {
    * place in the queue).
    */
   choose(origin: number, means: number, canPay: (fee: number) => boolean, params: BehaviourParameters): LenderCode {
-    const licensedOpen = this.licensedLeft[origin] > 0 && canPay(this.licensedFee[origin]);
-    const unlicensedOpen = this.unlicensedLeft[origin] > 0 && canPay(this.unlicensedFee[origin]);
+    const licensedOpen = this.licensedLeft[origin] >= 1 && canPay(this.licensedFee[origin]);
+    const unlicensedOpen = this.unlicensedLeft[origin] >= 1 && canPay(this.unlicensedFee[origin]);
     if (!licensedOpen && !unlicensedOpen) {
       this.unserved[origin]++;
       return Lender.None;
@@ -106,7 +118,7 @@ export class RecruitmentMarket {
     let licensed = licensedOpen;
     if (licensedOpen && unlicensedOpen) {
       const advantage = params.recruiterChoiceFee * (this.unlicensedFee[origin] * (1 - params.recruiterMisinformation) - this.licensedFee[origin]) / Math.max(means, 1);
-      licensed = this.rng.uniform() * (1 + Math.exp(-advantage)) < 1;
+      licensed = this.rng[origin].uniform() * (1 + Math.exp(-advantage)) < 1;
     }
     if (licensed) this.licensedLeft[origin]--;
     else this.unlicensedLeft[origin]--;
@@ -170,7 +182,7 @@ export class RecruitmentMarket {
     let expected = clock.perTick(params.recruiterEntryPerYear) * Math.max(n, 1) * Math.max(0, margin);
     // Workers turned away draw in recruiters who ask no licence.
     if (!licensed && fee > spec.costPerPlacement) expected += ((unserved * this.scale) / spec.placementsPerYear) * clock.perTick(params.recruiterEntryPerYear);
-    const entrants = Math.floor(expected) + (this.rng.uniform() < expected - Math.floor(expected) ? 1 : 0);
+    const entrants = Math.floor(expected) + (this.rng[origin].uniform() < expected - Math.floor(expected) ? 1 : 0);
     for (let e = 0; e < entrants; e++) this.enter(origin, licensed, clock);
     counters.country.count.recruitersEntered[origin] += entrants;
   }

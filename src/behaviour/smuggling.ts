@@ -2,7 +2,7 @@ import { SmugglerStatus, SmugglerStore } from '../agents/smugglers.js';
 import type { Census } from '../metrics/census.js';
 import type { RunState } from '../engine/run-state.js';
 import type { Clock } from '../engine/clock.js';
-import type { RandomStream } from '../random/streams.js';
+import type { RandomStream, RandomStreams } from '../random/streams.js';
 import type { World } from '../world/world.js';
 import type { BehaviourParameters } from './parameters.js';
 
@@ -35,11 +35,12 @@ export class SmugglingMarket {
   /** Trips and revenue this tick by leg and mode, [leg * 2 + mode], agent units. */
   readonly trips: Float64Array;
   readonly takings: Float64Array;
-  private readonly rng: RandomStream;
+  /** One stream per leg, so one leg's market never shifts another's numbers. */
+  private readonly rng: RandomStream[];
 
-  constructor(private readonly world: World, clock: Clock, params: BehaviourParameters, private readonly scale: number, rng: RandomStream) {
+  constructor(private readonly world: World, clock: Clock, params: BehaviourParameters, private readonly scale: number, streams: RandomStreams) {
     const n = world.legs.length;
-    this.rng = rng;
+    this.rng = streams.family('smugglers', world.legs.map((l) => l.id));
     this.price = new Float64Array(n);
     this.boarding = new Float64Array(n).fill(1);
     this.riskyShare = new Float64Array(n);
@@ -94,7 +95,7 @@ export class SmugglingMarket {
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const l = s.leg[k];
       const i = this.interception(l, s.risky[k], params);
-      if (this.rng.uniform() < clock.perTick(params.smugglerArrestPerInterception * i)) {
+      if (this.rng[l].uniform() < clock.perTick(params.smugglerArrestPerInterception * i)) {
         s.status[k] = SmugglerStatus.Arrested;
         legCount.smugglersArrested[l]++;
         continue;
@@ -184,7 +185,7 @@ export class SmugglingMarket {
     for (let k = 0; k < s.count; k++) {
       if (s.leg[k] !== leg || s.status[k] !== SmugglerStatus.Active) continue;
       profit += s.profit[k];
-      if (s.profit[k] < wage && this.rng.uniform() < clock.perTick(params.smugglerExitPerYear)) {
+      if (s.profit[k] < wage && this.rng[leg].uniform() < clock.perTick(params.smugglerExitPerYear)) {
         s.status[k] = SmugglerStatus.Left;
         counters.leg.count.smugglersLeft[leg]++;
       }
@@ -193,7 +194,7 @@ export class SmugglingMarket {
     const prospect = queue > 0 ? this.world.legs[leg].smuggling!.capacityPerYear * Math.max(this.margin(leg, 1, Mode.Standard, params), this.margin(leg, 1, Mode.Risky, params)) : 0;
     const mean = active > 0 ? profit / active : prospect;
     const expected = clock.perTick(params.smugglerEntryPerYear) * Math.max(active, 1) * Math.max(0, (mean - wage) / wage);
-    const entrants = Math.floor(expected) + (this.rng.uniform() < expected - Math.floor(expected) ? 1 : 0);
+    const entrants = Math.floor(expected) + (this.rng[leg].uniform() < expected - Math.floor(expected) ? 1 : 0);
     for (let e = 0; e < entrants; e++) this.enter(leg, clock, params);
     counters.leg.count.smugglersEntered[leg] += entrants;
   }
@@ -201,6 +202,6 @@ export class SmugglingMarket {
   private enter(leg: number, clock: Clock, params: BehaviourParameters): void {
     const spec = this.world.legs[leg].smuggling!;
     const capacity = spec.capacityPerYear / clock.ticksPerYear / this.scale;
-    this.smugglers.add(leg, capacity, Math.exp(params.smugglerCostSpread * this.rng.normal()), this.outsideWage(leg));
+    this.smugglers.add(leg, capacity, Math.exp(params.smugglerCostSpread * this.rng[leg].normal()), this.outsideWage(leg));
   }
 }

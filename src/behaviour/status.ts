@@ -17,7 +17,7 @@ export function changeStatus(run: RunState): void {
   const c = world.country.values;
   const country = counters.country.count;
   const channel = counters.channel.count;
-  const rng = run.streams.stream('status');
+  const streams = run.streams.family('status', world.countryIds);
   const patienceTicks = clock.monthsToTicks(params.quotaPatienceMonths);
 
   const ordered = new Float64Array(n);
@@ -50,11 +50,20 @@ export function changeStatus(run: RunState): void {
     }
     const d = store.destination[i];
     const o = store.origin[i];
+    // Seven draws for everybody abroad, whatever happens, so their numbers line up across a baseline and its variant.
+    const rng = streams[d];
+    const attemptDraw = rng.uniform();
+    const cooperationDraw = rng.uniform();
+    const decisionDraw = rng.uniform();
+    const renewDraw = rng.uniform();
+    const overstayDraw = rng.uniform();
+    const apprehensionDraw = rng.uniform();
+    const returnDraw = rng.uniform();
 
     if (store.flags[i] & Flag.ReturnOrder) {
-      if (rng.uniform() < attemptChance[d]) {
+      if (attemptDraw < attemptChance[d]) {
         country.returnAttempts[d]++;
-        if (rng.uniform() < c.returnCooperation[o]) {
+        if (cooperationDraw < c.returnCooperation[o]) {
           country.returnsExecuted[d]++;
           country.returnsReceived[o]++;
           returnHome(run, i);
@@ -65,7 +74,7 @@ export function changeStatus(run: RunState): void {
 
     if (s === State.AsylumPending) {
       if (store.timer[i] > tick) continue;
-      if (rng.uniform() < world.recognitionRate(d, o)) {
+      if (decisionDraw < world.recognitionRate(d, o)) {
         store.move(i, State.Protected, tick);
         country.recognised[d]++;
       } else {
@@ -78,18 +87,18 @@ export function changeStatus(run: RunState): void {
     }
 
     if (s === State.AbroadRegular && store.timer[i] <= tick) {
-      expirePermit(run, i, rng.uniform(), rng.uniform());
+      expirePermit(run, i, renewDraw, overstayDraw);
       continue;
     }
 
-    if ((s === State.Irregular || s === State.Overstaying) && !(store.flags[i] & Flag.ReturnOrder) && rng.uniform() < apprehension[d]) {
+    if ((s === State.Irregular || s === State.Overstaying) && !(store.flags[i] & Flag.ReturnOrder) && apprehensionDraw < apprehension[d]) {
       store.flags[i] |= Flag.ReturnOrder;
       country.apprehensions[d]++;
       country.returnOrders[d]++;
       continue;
     }
 
-    if (rng.uniform() < voluntaryReturn[o]) {
+    if (returnDraw < voluntaryReturn[o]) {
       country.voluntaryReturns[d]++;
       returnHome(run, i);
     }

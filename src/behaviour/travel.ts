@@ -18,7 +18,7 @@ import { Mode } from './smuggling.js';
  */
 export function travel(run: RunState): void {
   const { store, world, clock, params, tick, counters, smuggling: market, ledger } = run;
-  const rng = run.streams.stream('movement');
+  const streams = run.streams.family('movement', world.routes.map((r) => r.id));
   const leg = counters.leg.count;
   const route = counters.route.count;
   const country = counters.country.count;
@@ -29,10 +29,10 @@ export function travel(run: RunState): void {
     store.location[i] = store.home[i];
     country.savingsBroughtHome[store.origin[i]] += store.savings[i];
   };
-  const giveUp = (i: number, r: number) => {
+  const giveUp = (i: number, r: number, settleDraw: number) => {
     route.gaveUp[r]++;
     const here = world.places[store.location[i]].country;
-    if (here !== store.origin[i] && rng.uniform() < params.settleInTransitShare) {
+    if (here !== store.origin[i] && settleDraw < params.settleInTransitShare) {
       store.move(i, State.Irregular, tick);
       store.destination[i] = here;
       route.settledInTransit[r]++;
@@ -53,6 +53,7 @@ export function travel(run: RunState): void {
         store.timer[i] = permitEnd(run, store.option[i]);
         store.renewalsLeft[i] = Math.min(255, ch.renewals);
         country.emigrants[store.origin[i]]++;
+        country.admittedLegally[store.origin[i]]++;
         country.arrivals[ch.destination]++;
       } else if (stage === Stage.Arranging) {
         const r = store.option[i];
@@ -69,12 +70,21 @@ export function travel(run: RunState): void {
 
     const r = store.option[i];
     const legs = world.routes[r].legs;
+    if (store.stage[i] === Stage.OnLeg && store.timer[i] > tick) continue;
+    // Seven draws for everybody who acts, whatever happens, so travellers' numbers line up across a baseline and its variant.
+    const rng = streams[r];
+    const claimDraw = rng.uniform();
+    const boardingDraw = rng.uniform();
+    const modeDraw = rng.uniform();
+    const outcomeDraw = rng.uniform();
+    const aftermathDraw = rng.uniform();
+    const giveUpDraw = rng.uniform();
+    const settleDraw = rng.uniform();
     if (store.stage[i] === Stage.OnLeg) {
-      if (store.timer[i] > tick) continue;
       const l = legs[store.legIndex[i]];
       store.location[i] = world.legs[l].to;
       if (store.legIndex[i] + 1 === legs.length) {
-        arrive(run, i, r);
+        arrive(run, i, r, claimDraw);
         continue;
       }
       store.legIndex[i]++;
@@ -86,12 +96,12 @@ export function travel(run: RunState): void {
     const l = legs[store.legIndex[i]];
     const credit = world.legs[l].smuggling?.payLater === true && (store.lender[i] === Lender.None || store.lender[i] === Lender.Smugglers);
     const cheapest = market.priceOf(l, market.riskyShare[l] > 0 ? Mode.Risky : Mode.Standard, params);
-    if ((!credit && store.savings[i] < cheapest) || rng.uniform() >= market.boarding[l]) {
+    if ((!credit && store.savings[i] < cheapest) || boardingDraw >= market.boarding[l]) {
       // Short of money, or of a place on a boat: wait (and work) where they are.
-      if (tick - store.since[i] >= patienceTicks) giveUp(i, r);
+      if (tick - store.since[i] >= patienceTicks) giveUp(i, r, settleDraw);
       continue;
     }
-    const mode = rng.uniform() < market.riskyShare[l] ? Mode.Risky : Mode.Standard;
+    const mode = modeDraw < market.riskyShare[l] ? Mode.Risky : Mode.Standard;
     const price = market.priceOf(l, mode, params);
     if (store.savings[i] >= price) store.savings[i] -= price;
     else if (credit) {
@@ -107,7 +117,7 @@ export function travel(run: RunState): void {
     leg.revenue[l] += price;
     leg.attempts[l]++;
     const mortality = market.mortality(l, mode, params);
-    const u = rng.uniform();
+    const u = outcomeDraw;
     if (u < mortality) {
       store.move(i, State.Dead, tick);
       leg.deaths[l]++;
@@ -117,7 +127,7 @@ export function travel(run: RunState): void {
     } else if (u < mortality + (1 - mortality) * market.interception(l, mode, params)) {
       leg.interceptions[l]++;
       route.interceptions[r]++;
-      const outcome = rng.uniform();
+      const outcome = aftermathDraw;
       const detained = world.leg.values.detentionShare[l];
       if (outcome < detained) {
         route.returnedAfterInterception[r]++;
@@ -128,7 +138,7 @@ export function travel(run: RunState): void {
         store.flags[i] |= Flag.ReturnOrder;
         store.stage[i] = Stage.OnLeg;
         store.timer[i] = tick + clock.daysToTicks(world.legs[l].durationDays);
-      } else if (rng.uniform() < params.giveUpAfterInterception) giveUp(i, r);
+      } else if (giveUpDraw < params.giveUpAfterInterception) giveUp(i, r, settleDraw);
     } else {
       leg.crossings[l]++;
       const from = world.places[world.legs[l].from].country;
@@ -151,7 +161,7 @@ function writeOff(run: RunState, i: number): void {
 }
 
 /** The end of a route: claim asylum, or stay without papers. */
-function arrive(run: RunState, i: number, r: number): void {
+function arrive(run: RunState, i: number, r: number, claimDraw: number): void {
   const { store, world, params, tick, counters, clock } = run;
   const d = world.routes[r].destination;
   const o = store.origin[i];
@@ -159,7 +169,7 @@ function arrive(run: RunState, i: number, r: number): void {
   counters.country.count.arrivals[d]++;
   const recognition = world.recognitionRate(d, o);
   const claim = params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition;
-  if (recognition > 0 && run.streams.stream('asylum').uniform() < claim) {
+  if (recognition > 0 && claimDraw < claim) {
     store.move(i, State.AsylumPending, tick);
     store.flags[i] &= ~Flag.ReturnOrder; // a claim suspends any order to leave
     store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);

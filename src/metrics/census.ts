@@ -28,14 +28,12 @@ export class Census {
   static initial(store: MigrantStore, world: World): Census {
     const c = new Census(world.countryCount, world.legs.length);
     c.byState[State.Home] = store.size;
-    for (let i = 0; i < store.size; i++) store.atHome[i] = i;
-    store.atHomeCount = store.size;
     store.activeCount = 0;
     return c;
   }
 
   /**
-   * Counts everybody, rebuilds the lists of people at home and active people,
+   * Counts everybody, rebuilds the list of active people,
    * and fills the stock gauges of the tick's counters: residents by status,
    * people at home by origin, debt owed, queues per channel and people waiting
    * per leg. The count by state reads every person's state, so the
@@ -48,17 +46,13 @@ export class Census {
     const queued = counters.channel.count.queued;
     const state = store.state;
     const atHome = country.atHome;
-    let homeCount = 0;
     let activeCount = 0;
     for (let i = 0; i < store.size; i++) {
       const s = state[i];
       byState[s]++;
-      if (s === State.Home) {
-        atHome[store.origin[i]]++;
-        store.atHome[homeCount++] = i;
-      } else if (s !== State.Dead) store.active[activeCount++] = i;
+      if (s === State.Home) atHome[store.origin[i]]++;
+      else if (s !== State.Dead) store.active[activeCount++] = i;
     }
-    store.atHomeCount = homeCount;
     store.activeCount = activeCount;
 
     for (let k = 0; k < activeCount; k++) {
@@ -98,3 +92,4 @@ export class Census {
     return census;
   }
 }
+

@@ -28,7 +28,7 @@ export const CHANNEL_FIELDS = [
 ] as const;
 export const COUNTRY_FIELDS = [
   // as an origin
-  'emigrants', 'deathsEnRoute', 'returnsReceived', 'atHome', 'preparing', 'returnees',
+  'emigrants', 'admittedLegally', 'deathsEnRoute', 'returnsReceived', 'atHome', 'preparing', 'returnees',
   'remittancesSent', 'remittanceFees', 'remittancesReceived', 'remittancesShareOfGdp', 'savingsBroughtHome', 'migrantDebt', 'debtWrittenOff',
   'licensedRecruiters', 'unlicensedRecruiters', 'recruitersEntered', 'recruitersLeft', 'licensedFee', 'unlicensedFee',
   'aidReceived', 'aidIncomeEffect', 'reintegrationSupported',

@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import type { Plugin } from '../engine/plugin.js';
 import type { FieldPath, FieldReader } from '../scenario/fields.js';
+import type { Scenario } from '../scenario/types.js';
 
 /** What a policy's parameters may refer to: the ids in the scenario, and its calendar. */
 export interface ScenarioIndex {
@@ -10,6 +11,10 @@ export interface ScenarioIndex {
   routes: readonly string[];
   /** Origins whose residents are simulated. */
   origins: readonly string[];
+  /** Each leg with the countries it leaves and enters, and its mode. */
+  legPlaces: ReadonlyArray<{ id: string; fromCountry: string; toCountry: string; mode: string }>;
+  /** Each channel's destination. */
+  channelDestinations: Readonly<Record<string, string>>;
   clock: Clock;
   ticks: number;
 }
@@ -34,3 +39,20 @@ export interface PolicyType<P extends Record<string, unknown> = Record<string, u
 
 /** A policy as written in a validated scenario: its type, a unique name, and its parameters. */
 export type PolicySpec = { plugin: string; name: string } & Record<string, unknown>;
+
+/** The index of a scenario's parts (during validation, before the scenario is whole, or after). */
+export function indexScenario(
+  parts: Pick<Scenario, 'countries' | 'legs' | 'channels' | 'routes'> & { origins: readonly string[] }, clock: Clock, ticks: number,
+): ScenarioIndex {
+  const countryOf = new Map<string, string>();
+  for (const c of parts.countries) {
+    countryOf.set(c.id, c.id);
+    for (const p of c.places) countryOf.set(p.id, c.id);
+  }
+  return {
+    countries: parts.countries.map((c) => c.id), legs: parts.legs.map((l) => l.id), channels: parts.channels.map((c) => c.id),
+    routes: parts.routes.map((r) => r.id), origins: parts.origins, clock, ticks,
+    legPlaces: parts.legs.map((l) => ({ id: l.id, fromCountry: countryOf.get(l.from)!, toCountry: countryOf.get(l.to)!, mode: l.mode })),
+    channelDestinations: Object.fromEntries(parts.channels.map((c) => [c.id, c.destination])),
+  };
+}

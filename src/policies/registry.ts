@@ -1,7 +1,13 @@
 import type { Clock } from '../engine/clock.js';
 import type { Plugin } from '../engine/plugin.js';
 import type { Scenario } from '../scenario/types.js';
-import type { PolicySpec, PolicyType, ScenarioIndex } from './policy-type.js';
+import { indexScenario, type PolicySpec, type PolicyType, type ScenarioIndex } from './policy-type.js';
+import { asylumPolicy } from './asylum-policy.js';
+import { borderEnforcement } from './border-enforcement.js';
+import { labourAgreement } from './labour-agreement.js';
+import { returnsReadmission } from './returns-readmission.js';
+import { rootCauseAid } from './root-cause-aid.js';
+import { searchAndRescue } from './search-and-rescue.js';
 import { setAttribute } from './set-attribute.js';
 
 /** Policy types a scenario file can name, by their `plugin` field. */
@@ -32,10 +38,7 @@ export function createPolicies(specs: readonly PolicySpec[], index: ScenarioInde
 
 /** The ids and calendar of a validated scenario, as policy types see them. */
 export function scenarioIndex(scenario: Scenario, clock: Clock): ScenarioIndex {
-  return {
-    countries: scenario.countries.map((c) => c.id), legs: scenario.legs.map((l) => l.id), channels: scenario.channels.map((c) => c.id),
-    routes: scenario.routes.map((r) => r.id), origins: scenario.agents.origins, clock, ticks: scenario.ticks,
-  };
+  return indexScenario({ ...scenario, origins: scenario.agents.origins }, clock, scenario.ticks);
 }
 
-registerPolicyType(setAttribute);
+for (const type of [setAttribute, borderEnforcement, returnsReadmission, labourAgreement, rootCauseAid, searchAndRescue, asylumPolicy]) registerPolicyType(type);

@@ -1,15 +1,13 @@
 import { ATTRIBUTE_RANGES } from '../world/world.js';
 import type { TargetKind } from '../engine/policy-api.js';
 import type { PolicyType } from './policy-type.js';
-import { momentToTick, readMoment, type Moment } from './timing.js';
+import { readIds, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
-interface SetAttributeParameters extends Record<string, unknown> {
+interface SetAttributeParameters extends PolicyWindow, Record<string, unknown> {
   kind: TargetKind;
   targets: string[];
   attribute: string;
   value: number;
-  from: Moment;
-  until: Moment | null;
 }
 
 const KINDS: readonly TargetKind[] = ['country', 'leg', 'channel'];
@@ -22,26 +20,20 @@ export const setAttribute: PolicyType<SetAttributeParameters> = {
   plugin: 'set-attribute',
   description: 'Sets an attribute of countries, legs or channels to a value from `from` until `until` (or the end).',
   read(spec, path, r, index) {
-    const obj = r.object(spec, path, ['kind', 'targets', 'attribute', 'value', 'from', 'until']);
+    const obj = r.object(spec, path, ['kind', 'targets', 'attribute', 'value', ...WINDOW_FIELDS]);
     if (!obj) return undefined;
     const kind = r.oneOf(obj.kind, [...path, 'kind'], KINDS);
-    const list = r.list(obj.targets, [...path, 'targets'], 'a list of ids');
     const known = kind === undefined ? [] : kind === 'country' ? index.countries : kind === 'leg' ? index.legs : index.channels;
-    const targets = list?.map((t, i) => {
-      if (typeof t !== 'string' || !known.includes(t)) r.report([...path, 'targets', i], `a ${kind ?? 'target'} id (one of ${known.join(', ')})`, t);
-      return t as string;
-    });
+    const targets = readIds(r, obj.targets, [...path, 'targets'], known, kind ?? 'target');
     const ranges = kind === undefined ? {} : (ATTRIBUTE_RANGES[kind] as Record<string, { min: number; max: number }>);
     const attribute = kind === undefined ? undefined : r.oneOf(obj.attribute, [...path, 'attribute'], Object.keys(ranges));
     const value = attribute === undefined ? undefined : r.number(obj.value, [...path, 'value'], ranges[attribute]);
-    const from = obj.from === undefined ? 0 : readMoment(r, obj.from, [...path, 'from'], index.ticks);
-    const until = obj.until === undefined || obj.until === null ? null : readMoment(r, obj.until, [...path, 'until'], index.ticks);
-    if (kind === undefined || !targets || attribute === undefined || value === undefined || from === undefined || until === undefined) return undefined;
-    return { kind, targets, attribute, value, from, until };
+    const window = readWindow(r, obj, path, index);
+    if (kind === undefined || !targets || attribute === undefined || value === undefined || !window) return undefined;
+    return { kind, targets, attribute, value, ...window };
   },
   create(name, p, index) {
-    const start = momentToTick(p.from, index.clock);
-    const end = p.until === null ? Number.POSITIVE_INFINITY : momentToTick(p.until, index.clock);
+    const { start, end } = windowTicks(p, index);
     const attribute = p.attribute as never;
     return {
       name,

@@ -58,6 +58,16 @@ export class RandomStreams {
     this.rootKey = `migsim|${identity.scenario}|seed=${identity.seed}|rep=${identity.replication}`;
   }
 
+  /**
+   * One stream per entity (`prefix:id`): each origin's people, each route's
+   * travellers, each leg's smugglers draw from their own, so a policy that
+   * changes what happens on one route leaves the others' numbers as they were
+   * (common random numbers, and less noise in comparisons).
+   */
+  family(prefix: string, ids: readonly string[]): RandomStream[] {
+    return ids.map((id) => this.stream(`${prefix}:${id}`));
+  }
+
   stream(name: string): RandomStream {
     let s = this.streams.get(name);
     if (!s) {

@@ -1,7 +1,7 @@
 import { BEHAVIOUR_PARAMETERS, DEFAULT_BEHAVIOUR, type BehaviourParameters } from '../behaviour/parameters.js';
 import { Clock } from '../engine/clock.js';
 import { compileQuantity } from '../world/quantity.js';
-import type { PolicySpec, ScenarioIndex } from '../policies/policy-type.js';
+import { indexScenario, type PolicySpec, type ScenarioIndex } from '../policies/policy-type.js';
 import { policyType, policyTypeNames } from '../policies/registry.js';
 import { ScenarioError } from './errors.js';
 import { FieldReader, describeRange, inRange, type FieldPath, type NumberRange } from './fields.js';
@@ -69,10 +69,7 @@ function readScenario(r: FieldReader, input: unknown): Scenario | undefined {
   const issuesBefore = r.issues.length;
   checkReferences(r, countries, channels, legs, routes, agents?.origins ?? []);
   if (r.issues.length > issuesBefore || !ctx.clock || ticks === undefined) return undefined;
-  const index: ScenarioIndex = {
-    countries: countries.map((c) => c.id), legs: legs.map((l) => l.id), channels: channels.map((c) => c.id), routes: routes.map((rt) => rt.id),
-    origins: agents?.origins ?? [], clock: ctx.clock, ticks,
-  };
+  const index = indexScenario({ countries, legs, channels, routes, origins: agents?.origins ?? [] }, ctx.clock, ticks);
   const policies = optionalList(r, top.policies, ['policies'], (v, p) => readPolicy(r, v, p, index));
   if (policies) checkPolicyNames(r, policies);
 
