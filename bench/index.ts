@@ -1,10 +1,63 @@
 /**
- * The benchmark command (`npm run bench`): prints each suite's figures.
+ * The benchmark command (`npm run bench`): the scenario suite (every variant
+ * scenario against its baseline, as a scorecard), the performance suite
+ * (throughput and memory from 10 thousand to 10 million agents, sweep
+ * speed-up over cores) and the Flee suite. Prints as it goes and writes
+ * bench/results/report.md and bench/results/report.json.
  * Timing lives here, never in unit tests.
+ *
+ * Sizes and counts come from environment variables (defaults keep the whole
+ * run near five minutes on two cores):
+ *   MIGSIM_BENCH_SUITES        scenarios,performance,flee
+ *   MIGSIM_BENCH_REPS          6        paired replications per scenario comparison
+ *   MIGSIM_BENCH_RUN_AGENTS    100000   agents per run in the scenario suite (the scale is raised to fit)
+ *   MIGSIM_BENCH_SIZES         10000,100000,1000000,10000000
+ *   MIGSIM_BENCH_TICKS         72
+ *   MIGSIM_BENCH_SWEEP_POINTS  8, MIGSIM_BENCH_SWEEP_REPS 3, MIGSIM_BENCH_SWEEP_AGENTS 1000000
+ *   MIGSIM_BENCH_FLEE_REPS     1
  */
-import { formatThroughput, measureThroughput } from './throughput.js';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { jsonText } from '../src/io/json.js';
+import { libraryVersion, writeFilesAtomically } from '../src/node/files.js';
+import { fleeSuite } from './flee.js';
+import { performanceOptionsFromEnv, performanceSuite } from './performance.js';
+import { scenarioSuite } from './scenarios.js';
 
-const agents = Number(process.env.MIGSIM_BENCH_AGENTS ?? 1_000_000);
-console.log('Throughput, built-in scenario (mediterranean), one core:');
-console.log('  ' + formatThroughput(measureThroughput(agents)));
-console.log('  target: 20 million migrant-ticks/s per core at one million agents, under 150 bytes per agent');
+const env = process.env;
+const suites = new Set((env.MIGSIM_BENCH_SUITES ?? 'scenarios,performance,flee').split(','));
+const log = (line: string) => console.log(line);
+const started = performance.now();
+const markdown: string[] = [];
+const json: Record<string, unknown> = {};
+
+const machine = `${cpus()[0]?.model ?? 'unknown processor'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+
+if (suites.has('scenarios')) {
+  log('Scenario suite: every variant scenario against the one it extends');
+  const r = await scenarioSuite({ replications: Number(env.MIGSIM_BENCH_REPS ?? 6), agentsPerRun: Number(env.MIGSIM_BENCH_RUN_AGENTS ?? 100_000), log });
+  markdown.push(r.markdown);
+  json.scenarios = r.json;
+}
+if (suites.has('performance')) {
+  log('\nPerformance suite: the built-in scenario at each size, one core; then a sweep on one worker and on all cores');
+  const options = { ...performanceOptionsFromEnv(), sweepPoints: Number(env.MIGSIM_BENCH_SWEEP_POINTS ?? 8), sweepReplications: Number(env.MIGSIM_BENCH_SWEEP_REPS ?? 3) };
+  const r = await performanceSuite({ ...options, log });
+  markdown.push(r.markdown);
+  json.performance = r.json;
+}
+if (suites.has('flee')) {
+  log('\nFlee suite: the validation conflicts under migsim\'s displacement rules');
+  const r = await fleeSuite({ reps: Number(env.MIGSIM_BENCH_FLEE_REPS ?? 1), log });
+  markdown.push(r.markdown);
+  json.flee = r.json;
+}
+
+const seconds = (performance.now() - started) / 1000;
+const head = `# migsim benchmark\n\nmigsim ${libraryVersion()}; ${machine}; ${seconds.toFixed(0)} s in all. Run with \`npm run bench\`.\n`;
+const results = fileURLToPath(new URL('./results', import.meta.url));
+writeFilesAtomically(results, [
+  { name: 'report.md', content: [head, ...markdown].join('\n') },
+  { name: 'report.json', content: jsonText({ library: 'migsim', version: libraryVersion(), machine, seconds, ...json }) },
+]);
+log(`\nWrote bench/results/report.md and bench/results/report.json (${seconds.toFixed(0)} s)`);

@@ -2,7 +2,10 @@
  * Throughput of the built-in scenario scaled to a given number of agents:
  * migrant-ticks per second on one core, and memory per agent.
  *
- *   npx tsx bench/throughput.ts [agents=1000000] [ticks=72]
+ *   npx tsx bench/throughput.ts [agents=1000000] [ticks=72] [--json]
+ *
+ * With --json it prints the result as one line of JSON, for the benchmark
+ * suite, which runs each size in a fresh process so peak memory is its own.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +24,10 @@ export interface ThroughputResult {
   storeBytesPerAgent: number;
   /** Growth of the process's resident memory while building and running, per agent. */
   residentBytesPerAgent: number;
+  /** Peak resident memory of the process (maxRSS), in bytes: the figure a machine must have. */
+  peakResidentBytes: number;
+  /** Peak resident memory above what the process held before building the run, per agent. */
+  peakBytesPerAgent: number;
 }
 
 /** The built-in scenario with the scale set so that it has about `agents` agents. */
@@ -39,11 +46,14 @@ export function measureThroughput(agents: number, ticks = 72): ThroughputResult 
   sim.runFor();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rssAfter = process.memoryUsage().rss;
+  const peakResidentBytes = process.resourceUsage().maxRSS * 1024;
   return {
     agents: sim.store.size, ticks, seconds,
     migrantTicksPerSecond: (sim.store.size * ticks) / seconds,
     storeBytesPerAgent: MigrantStore.bytesPerAgent(),
     residentBytesPerAgent: Math.max(0, rssAfter - rssBefore) / sim.store.size,
+    peakResidentBytes,
+    peakBytesPerAgent: Math.max(0, peakResidentBytes - rssBefore) / sim.store.size,
   };
 }
 
@@ -54,7 +64,7 @@ export function formatThroughput(r: ThroughputResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const agents = Number(process.argv[2] ?? 1_000_000);
-  const ticks = Number(process.argv[3] ?? 72);
-  console.log(formatThroughput(measureThroughput(agents, ticks)));
+  const [agents = 1_000_000, ticks = 72] = process.argv.slice(2).filter((a) => a !== '--json').map(Number);
+  const result = measureThroughput(agents, ticks);
+  console.log(process.argv.includes('--json') ? JSON.stringify(result) : formatThroughput(result));
 }

@@ -1,0 +1,90 @@
+/**
+ * The performance suite: migrant-ticks per second on one core and peak memory
+ * per agent at several sizes (each in a fresh process, so each peak is its
+ * own), and the speed-up of a sweep from one worker thread to every core.
+ *
+ *   npx tsx bench/performance.ts          (MIGSIM_BENCH_SIZES, MIGSIM_BENCH_TICKS, MIGSIM_BENCH_SWEEP_*)
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { sweepInWorkers } from '../src/node/experiment.js';
+import { defaultWorkers } from '../src/node/pool.js';
+import { scaledMediterranean, type ThroughputResult } from './throughput.js';
+
+export interface PerformanceOptions {
+  sizes: readonly number[];
+  ticks: number;
+  /** Sweep: points (values of the Libya-Italy interception) x replications, each run of `sweepAgents` agents. */
+  sweepPoints: number;
+  sweepReplications: number;
+  sweepAgents: number;
+  log?: (line: string) => void;
+}
+
+/** One size, measured in a fresh process. */
+function throughputInChild(agents: number, ticks: number): ThroughputResult {
+  const script = fileURLToPath(new URL('./throughput.ts', import.meta.url));
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, String(agents), String(ticks), '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`throughput at ${agents} agents failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as ThroughputResult;
+}
+
+export async function performanceSuite(options: PerformanceOptions): Promise<{ markdown: string; json: unknown }> {
+  const log = options.log ?? (() => {});
+  const throughput: ThroughputResult[] = [];
+  for (const size of options.sizes) {
+    const r = throughputInChild(size, options.ticks);
+    throughput.push(r);
+    log(`  ${r.agents.toLocaleString('en-US').padStart(11)} agents: ${(r.migrantTicksPerSecond / 1e6).toFixed(1)} million migrant-ticks/s on one core, peak ${(r.peakResidentBytes / 2 ** 20).toFixed(0)} MiB (${r.peakBytesPerAgent.toFixed(0)} B/agent above the empty process; store ${r.storeBytesPerAgent} B/agent)`);
+  }
+
+  const scenario = scaledMediterranean(options.sweepAgents, options.ticks);
+  const design = { kind: 'grid' as const, parameters: [{ path: 'legs[id=lby-ita].interception', values: Array.from({ length: options.sweepPoints }, (_, k) => Number((0.1 + (0.8 * k) / Math.max(1, options.sweepPoints - 1)).toFixed(3))) }] };
+  const cores = defaultWorkers();
+  const timed = async (workers: number) => {
+    const started = performance.now();
+    const result = await sweepInWorkers(scenario, design, { replications: options.sweepReplications, workers });
+    return { workers, seconds: (performance.now() - started) / 1000, result };
+  };
+  const one = await timed(1);
+  const all = await timed(cores);
+  const runs = options.sweepPoints * options.sweepReplications;
+  const identical = JSON.stringify(one.result.runs) === JSON.stringify(all.result.runs);
+  const speedup = one.seconds / all.seconds;
+  log(`  sweep of ${runs} runs of ${scenario.agents.scale > 0 ? options.sweepAgents.toLocaleString('en-US') : ''} agents: ${one.seconds.toFixed(1)} s on 1 worker, ${all.seconds.toFixed(1)} s on ${cores}: speed-up ${speedup.toFixed(2)}x (results identical: ${identical})`);
+
+  const at1M = throughput.find((r) => Math.abs(r.agents - 1_000_000) < 1000);
+  const largest = throughput[throughput.length - 1];
+  const rows = throughput.map((r) => `| ${r.agents.toLocaleString('en-US')} | ${r.ticks} | ${r.seconds.toFixed(2)} | ${(r.migrantTicksPerSecond / 1e6).toFixed(1)} | ${(r.peakResidentBytes / 2 ** 20).toFixed(0)} | ${r.peakBytesPerAgent.toFixed(0)} | ${r.storeBytesPerAgent} |`);
+  const markdown = `## Performance suite
+
+The built-in scenario (mediterranean) scaled to each size; one core; each size in a fresh process.
+
+| agents | ticks | seconds | million migrant-ticks/s | peak RSS (MiB) | peak bytes/agent above the empty process | store bytes/agent |
+|---:|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Sweep speed-up: ${runs} runs (${options.sweepPoints} values of \`legs[id=lby-ita].interception\` x ${options.sweepReplications} replications) of ${options.sweepAgents.toLocaleString('en-US')} agents x ${options.ticks} ticks: ${one.seconds.toFixed(1)} s on one worker, ${all.seconds.toFixed(1)} s on ${cores} workers (all cores): **${speedup.toFixed(2)}x**, wall time including starting the workers; results identical: ${identical}.
+
+Targets: 20 million migrant-ticks/s per core at one million agents (${at1M ? (at1M.migrantTicksPerSecond / 1e6).toFixed(1) : 'not measured'}); under 150 bytes per agent (${largest.peakBytesPerAgent.toFixed(0)} at ${largest.agents.toLocaleString('en-US')}); at least 1.8x on two cores for sweeps (${speedup.toFixed(2)}x on ${cores}).
+`;
+  return {
+    markdown,
+    json: { throughput, sweep: { runs, agents: options.sweepAgents, ticks: options.ticks, cores, secondsOneWorker: one.seconds, secondsAllCores: all.seconds, speedup, identical } },
+  };
+}
+
+export function performanceOptionsFromEnv(): PerformanceOptions {
+  const env = process.env;
+  return {
+    sizes: (env.MIGSIM_BENCH_SIZES ?? '10000,100000,1000000,10000000').split(',').map(Number),
+    ticks: Number(env.MIGSIM_BENCH_TICKS ?? 72),
+    sweepPoints: Number(env.MIGSIM_BENCH_SWEEP_POINTS ?? 6),
+    sweepReplications: Number(env.MIGSIM_BENCH_SWEEP_REPS ?? 2),
+    sweepAgents: Number(env.MIGSIM_BENCH_SWEEP_AGENTS ?? 1_000_000),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log((await performanceSuite({ ...performanceOptionsFromEnv(), log: console.log })).markdown);
+}
