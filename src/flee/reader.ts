@@ -166,13 +166,14 @@ function readRoutes(csv: CsvFile, places: FleePlace[], issues: FleeIssues): { li
     });
     const distText = cellAt(row, col.distance);
     const distanceKm = parseNumber(distText);
-    if (distanceKm === undefined || distanceKm < 0) issues.add(csv.file, row.line, 'distance', 'a distance in km of 0 or more', quoted(distText));
+    // A link of no length could be crossed any number of times within a day.
+    if (distanceKm === undefined || distanceKm <= 0) issues.add(csv.file, row.line, 'distance', 'a distance in km above 0', quoted(distText));
     const forcedText = cellAt(row, col.forced_redirection);
     const forced = forcedText === '' ? 0 : parseWhole(forcedText);
     if (forced === undefined || forced > 2) issues.add(csv.file, row.line, 'forced_redirection', '0, 1, 2 or nothing', quoted(forcedText));
     const [a, b] = ends;
     if (a === undefined || b === undefined) continue;
-    if (distanceKm === undefined || distanceKm < 0 || forced === undefined || forced > 2) {
+    if (distanceKm === undefined || distanceKm <= 0 || forced === undefined || forced > 2) {
       flawed.add(pairKey(a, b));
       continue;
     }

@@ -98,7 +98,7 @@ describe('bad input is reported by file, line and column', () => {
     ['a location named twice', { 'input_csv/locations.csv': bad('locations-duplicate-name.csv') },
       /^input_csv\/locations.csv, line 7, column "name": expected each location named once, found "Borin" again \(first on line 3\)$/],
     ['a distance that is not a number', { 'input_csv/routes.csv': bad('routes-bad-distance.csv') },
-      /^input_csv\/routes.csv, line 3, column "distance": expected a distance in km of 0 or more, found "300 km"$/],
+      /^input_csv\/routes.csv, line 3, column "distance": expected a distance in km above 0, found "300 km"$/],
     ['an unknown location in a route', { 'input_csv/routes.csv': bad('routes-unknown-location.csv') },
       /^input_csv\/routes.csv, line 4, column "name2": expected the name of a location in locations.csv, found "Dunmoor"$/],
     ['a bad date in sim_period.csv', { 'input_csv/sim_period.csv': bad('sim_period-bad-date.csv') },

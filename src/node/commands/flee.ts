@@ -34,7 +34,7 @@ export const fleeCommand: Command = {
     console.log(`${scenario.name}: ${scenario.days} days from ${scenario.startDate}, ${scenario.places.length} places, ${scenario.links.length} links, `
       + `${first.camps.length} camps; ${first.agents.toLocaleString('en-US')} people displaced; seed ${seed}, ${reps} replication${reps === 1 ? '' : 's'}`);
     console.log(`\nScore (averaged relative difference to UNHCR camp counts, rescaled; lower is better):`);
-    console.log(`  simulated       ${spread.mean.toFixed(3)}${reps > 1 ? ` ± ${spread.sd.toFixed(3)} (sd; min ${spread.min.toFixed(3)}, max ${spread.max.toFixed(3)})` : ''}`);
+    console.log(`  simulated       ${spread.mean.toFixed(3)}${reps > 1 ? ` ± ${spread.sd.toFixed(4)} (sd; min ${spread.min.toFixed(3)}, max ${spread.max.toFixed(3)})` : ''}`);
     console.log(`  naive baseline  ${baseline.toFixed(3)} (every camp keeps its share of day 0, or of the last day when camps start empty)`);
     const last = first.days - 1;
     console.log(`\nOn the last day (${first.dates[last]}), replication 0:`);
