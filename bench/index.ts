@@ -13,8 +13,10 @@
  *   MIGSIM_BENCH_RUN_AGENTS    100000   agents per run in the scenario suite (the scale is raised to fit)
  *   MIGSIM_BENCH_SIZES         10000,100000,1000000,10000000
  *   MIGSIM_BENCH_TICKS         72
- *   MIGSIM_BENCH_SWEEP_POINTS  8, MIGSIM_BENCH_SWEEP_REPS 3, MIGSIM_BENCH_SWEEP_AGENTS 1000000
+ *   MIGSIM_BENCH_SWEEP_POINTS  6, MIGSIM_BENCH_SWEEP_REPS 2, MIGSIM_BENCH_SWEEP_AGENTS 1000000
  *   MIGSIM_BENCH_FLEE_REPS     1
+ *   MIGSIM_BENCH_FLEE_CONFLICTS burundi2015,car2013,mali2012,nigeria2016,nigeria2022_adm2,ssudan2013
+ *                              (syria2013 and ukraine2022 take minutes each; "all" runs every conflict)
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -41,14 +43,14 @@ if (suites.has('scenarios')) {
 }
 if (suites.has('performance')) {
   log('\nPerformance suite: the built-in scenario at each size, one core; then a sweep on one worker and on all cores');
-  const options = { ...performanceOptionsFromEnv(), sweepPoints: Number(env.MIGSIM_BENCH_SWEEP_POINTS ?? 8), sweepReplications: Number(env.MIGSIM_BENCH_SWEEP_REPS ?? 3) };
-  const r = await performanceSuite({ ...options, log });
+  const r = await performanceSuite({ ...performanceOptionsFromEnv(), log });
   markdown.push(r.markdown);
   json.performance = r.json;
 }
 if (suites.has('flee')) {
   log('\nFlee suite: the validation conflicts under migsim\'s displacement rules');
-  const r = await fleeSuite({ reps: Number(env.MIGSIM_BENCH_FLEE_REPS ?? 1), log });
+  const conflicts = env.MIGSIM_BENCH_FLEE_CONFLICTS ?? 'burundi2015,car2013,mali2012,nigeria2016,nigeria2022_adm2,ssudan2013';
+  const r = await fleeSuite({ reps: Number(env.MIGSIM_BENCH_FLEE_REPS ?? 1), conflicts: conflicts === 'all' ? undefined : conflicts.split(','), log });
   markdown.push(r.markdown);
   json.flee = r.json;
 }

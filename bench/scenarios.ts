@@ -14,7 +14,7 @@ import { Clock } from '../src/engine/clock.js';
 import { formatScorecard } from '../src/experiment/scorecard.js';
 import { compareInWorkers } from '../src/node/experiment.js';
 import { readScenarioFile } from '../src/node/files.js';
-import { defaultWorkers } from '../src/node/pool.js';
+import { WorkerPool } from '../src/node/pool.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { validateScenario } from '../src/scenario/validate.js';
 import { compileQuantity } from '../src/world/quantity.js';
@@ -49,22 +49,27 @@ export async function scenarioSuite(options: ScenarioSuiteOptions): Promise<{ ma
   const log = options.log ?? (() => {});
   const sections: string[] = [];
   const results: unknown[] = [];
-  for (const pair of variantPairs()) {
-    const baseline = readScenarioFile(pair.baseline);
-    const variant = readScenarioFile(pair.variant);
-    const scale = scaleFor(baseline, options.agentsPerRun);
-    const resize = (s: Scenario, source: string) => validateScenario({ ...s, agents: { ...s.agents, scale } }, source);
-    const started = performance.now();
-    const c = await compareInWorkers(resize(baseline, pair.baseline), resize(variant, pair.variant), { replications: options.replications, workers: options.workers ?? defaultWorkers() });
-    const seconds = (performance.now() - started) / 1000;
-    const name = (f: string) => f.slice(SCENARIOS.length + 1);
-    const card = formatScorecard(c);
-    log(`\n${name(pair.variant)} against ${name(pair.baseline)} (one agent for ${Math.round(scale).toLocaleString('en-US')} people, ${seconds.toFixed(1)} s):\n${card}`);
-    sections.push(`### ${variant.name} against ${baseline.name}\n\n\`${name(pair.variant)}\` against \`${name(pair.baseline)}\`, one agent for ${Math.round(scale).toLocaleString('en-US')} people, ${c.replications} paired replications (${seconds.toFixed(1)} s).\n\n\`\`\`\n${card}\n\`\`\``);
-    results.push({
-      baseline: name(pair.baseline), variant: name(pair.variant), scale, replications: c.replications, seed: c.seed, seconds,
-      rows: c.rows.map((r) => ({ indicator: r.indicator, key: r.key, level: r.level, unit: r.unit, estimate: r.estimate })),
-    });
+  const pool = new WorkerPool(options.workers); // started once for every comparison
+  try {
+    for (const pair of variantPairs()) {
+      const baseline = readScenarioFile(pair.baseline);
+      const variant = readScenarioFile(pair.variant);
+      const scale = scaleFor(baseline, options.agentsPerRun);
+      const resize = (s: Scenario, source: string) => validateScenario({ ...s, agents: { ...s.agents, scale } }, source);
+      const started = performance.now();
+      const c = await compareInWorkers(resize(baseline, pair.baseline), resize(variant, pair.variant), { replications: options.replications, pool });
+      const seconds = (performance.now() - started) / 1000;
+      const name = (f: string) => f.slice(SCENARIOS.length + 1);
+      const card = formatScorecard(c);
+      log(`\n${name(pair.variant)} against ${name(pair.baseline)} (one agent for ${Math.round(scale).toLocaleString('en-US')} people, ${seconds.toFixed(1)} s):\n${card}`);
+      sections.push(`### ${variant.name} against ${baseline.name}\n\n\`${name(pair.variant)}\` against \`${name(pair.baseline)}\`, one agent for ${Math.round(scale).toLocaleString('en-US')} people, ${c.replications} paired replications (${seconds.toFixed(1)} s).\n\n\`\`\`\n${card}\n\`\`\``);
+      results.push({
+        baseline: name(pair.baseline), variant: name(pair.variant), scale, replications: c.replications, seed: c.seed, seconds,
+        rows: c.rows.map((r) => ({ indicator: r.indicator, key: r.key, level: r.level, unit: r.unit, estimate: r.estimate })),
+      });
+    }
+  } finally {
+    await pool.close();
   }
   const markdown = `## Scenario suite\n\nEach variant scenario against the one it extends, with common random numbers; effect = variant − baseline (for the diversion ratio, the ratio itself), with its paired 95% interval; \`*\` marks an interval that excludes zero. Rows where nothing happened in either arm are left out.\n\n${sections.join('\n\n')}\n`;
   return { markdown, json: results };

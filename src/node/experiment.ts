@@ -11,7 +11,7 @@ import type { Table } from '../metrics/table.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError } from './args.js';
 import { libraryVersion, writeFilesAtomically, type OutputFile } from './files.js';
-import { runInWorkers } from './pool.js';
+import { runInWorkers, type WorkerPool } from './pool.js';
 import type { WorkerTask } from './worker.js';
 
 export type Format = 'csv' | 'arrow';
@@ -20,6 +20,8 @@ export const FORMATS: readonly Format[] = ['csv', 'arrow'];
 export interface WorkerOptions {
   /** Worker threads; default: every core. Results do not depend on it. */
   workers?: number;
+  /** A pool to run on, kept open for further experiments (`workers` is then its size). */
+  pool?: WorkerPool;
   /** Module URLs each worker imports first: those registering policy types or indicators of your own. */
   modules?: readonly string[];
   /** Aborting stops the runs; what finished is kept (a sweep's run files) and Interrupted is thrown. */
@@ -35,7 +37,7 @@ export async function compareInWorkers(baseline: Scenario, variant: Scenario, op
   }));
   const runs: PairRun[] = [];
   await runInWorkers<PairRun>(tasks, {
-    workers: options.workers, signal: options.signal,
+    workers: options.workers, pool: options.pool, signal: options.signal,
     onResult: (index, run) => {
       runs[index] = run;
       options.onPair?.(runs.filter(Boolean).length, tasks.length);
@@ -130,7 +132,7 @@ export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, op
   const tasks: WorkerTask[] = todo.map(({ point, replication }) => ({ kind: 'sweep', scenario, point, replication, indicators: options.indicators, modules: options.modules ?? [] }));
   let done = resumed;
   await runInWorkers<SweepRun>(tasks, {
-    workers: options.workers, signal: options.signal,
+    workers: options.workers, pool: options.pool, signal: options.signal,
     onResult: (index, run) => {
       const text = jsonText(run);
       if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: runFileName(run.point, run.replication), content: text }]);

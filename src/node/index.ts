@@ -1,5 +1,5 @@
 /** Node-only parts of migsim: reading scenario files, writing results to disk, running experiments over worker threads. */
 export { readScenarioFile, writeFilesAtomically, libraryVersion, type OutputFile } from './files.js';
 export { compareInWorkers, sweepInWorkers, comparisonFiles, sweepFiles, tableFiles, FORMATS, type Format, type WorkerOptions, type SweepInWorkersOptions } from './experiment.js';
-export { Interrupted, defaultWorkers } from './pool.js';
+export { Interrupted, WorkerPool, defaultWorkers } from './pool.js';
 export { runFiles, summarise } from '../io/summary.js';

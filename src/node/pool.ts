@@ -16,23 +16,47 @@ export class Interrupted extends Error {
 }
 
 /**
- * Runs tasks on a pool of worker threads (tinypool), calling `onResult` in
- * this thread as each finishes, in whatever order they finish. Results are
- * keyed by task index, so callers can assemble them in task order whatever
- * the number of workers. When `signal` aborts, queued tasks are dropped,
- * running ones are stopped, and Interrupted is thrown.
+ * Worker threads (tinypool) for experiments. A pool passed to several
+ * experiments starts its workers once; close it when done. An experiment that
+ * makes its own pool closes it at its end.
  */
-export async function runInWorkers<R>(tasks: readonly WorkerTask[], options: { workers?: number; signal?: AbortSignal; onResult: (index: number, result: R) => void | Promise<void> }): Promise<void> {
+export class WorkerPool {
+  readonly size: number;
+  private readonly pool: Tinypool;
+
+  constructor(workers = defaultWorkers()) {
+    this.size = Math.max(1, workers);
+    // From source (tsx, vitest) the worker is TypeScript and is loaded through tsx; built, it is plain JavaScript.
+    const fromSource = import.meta.url.endsWith('.ts');
+    this.pool = new Tinypool({
+      filename: new URL(fromSource ? './worker-source.mjs' : './worker.js', import.meta.url).href,
+      minThreads: this.size,
+      maxThreads: this.size,
+      isolateWorkers: false,
+    });
+  }
+
+  run(task: WorkerTask): Promise<unknown> {
+    return this.pool.run(task);
+  }
+
+  /** Drops queued tasks and stops the workers; the pool cannot be used after. */
+  async close(): Promise<void> {
+    this.pool.cancelPendingTasks();
+    await this.pool.destroy();
+  }
+}
+
+/**
+ * Runs tasks on worker threads, calling `onResult` in this thread as each
+ * finishes, in whatever order they finish. Results are keyed by task index,
+ * so callers can assemble them in task order whatever the number of workers.
+ * When `signal` aborts, queued tasks are dropped, running ones are stopped
+ * (which closes the pool, even one passed in), and Interrupted is thrown.
+ */
+export async function runInWorkers<R>(tasks: readonly WorkerTask[], options: { workers?: number; pool?: WorkerPool; signal?: AbortSignal; onResult: (index: number, result: R) => void | Promise<void> }): Promise<void> {
   if (tasks.length === 0) return;
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length));
-  // From source (tsx, vitest) the worker is TypeScript and is loaded through tsx; built, it is plain JavaScript.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const pool = new Tinypool({
-    filename: new URL(fromSource ? './worker-source.mjs' : './worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    isolateWorkers: false,
-  });
+  const pool = options.pool ?? new WorkerPool(Math.min(options.workers ?? defaultWorkers(), tasks.length));
   let finished = 0;
   let delivering = Promise.resolve();
   let stop = () => {};
@@ -57,7 +81,6 @@ export async function runInWorkers<R>(tasks: readonly WorkerTask[], options: { w
     await Promise.race([all, stopped]);
   } finally {
     options.signal?.removeEventListener('abort', stop);
-    pool.cancelPendingTasks();
-    await pool.destroy();
+    if (!options.pool || options.signal?.aborted) await pool.close();
   }
 }
