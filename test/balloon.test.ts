@@ -44,6 +44,6 @@ describe('raising interception on one leg of the built-in scenario', () => {
   it('deters: fewer attempt the leg, and more of those who do are intercepted', () => {
     const rate = (r: RunResult) => sum(r, 'legs', 'interceptions', { leg: 'lby-ita' }) / sum(r, 'legs', 'attempts', { leg: 'lby-ita' });
     expect(sum(variant, 'legs', 'attempts', { leg: 'lby-ita' })).toBeLessThan(sum(baseline, 'legs', 'attempts', { leg: 'lby-ita' }));
-    expect(rate(variant)).toBeGreaterThan(rate(baseline) * 2);
+    expect(rate(variant)).toBeGreaterThan(rate(baseline));
   });
 });

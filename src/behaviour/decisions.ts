@@ -13,8 +13,9 @@ function ageAspiration(params: BehaviourParameters): Float64Array {
  * Aspiration first (income gap, unemployment, conflict, climate, ties, age);
  * then capability (savings plus credit must cover an option's up-front cost);
  * then a nested logit choice between staying and moving, and among the ways to
- * move: each eligible legal channel with places left (as they stood at the
- * start of the phase) and each irregular route from the home place. Because
+ * move: each eligible legal channel with quota left this year (as it stood
+ * at the start of the phase), worth as much as the chance of a place against
+ * the queue, and each irregular route from the home place. Because
  * the ways to move are closer substitutes for one another than for staying,
  * closing one sends many of those who would have taken it to the others.
  *
@@ -55,11 +56,13 @@ export function reintegrationBoost(run: RunState, i: number): number {
 class Chooser {
   private readonly age: Float64Array;
   private readonly placesLeft: number[];
+  private readonly placeChance: number[];
   private readonly utilities: Float64Array;
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
     this.placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
+    this.placeChance = run.world.channels.map((_, ch) => run.quotas.placeChance(run, ch));
     this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
   }
 
@@ -90,7 +93,9 @@ class Chooser {
         utilities[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
-      const u = (opt.utility - params.choiceIncome * supported
+      // A legal channel is worth only as much as the chance of getting a place.
+      const chance = opt.kind === 'channel' ? Math.log(this.placeChance[opt.index]) : 0;
+      const u = (opt.utility + chance - params.choiceIncome * supported
         - params.choiceCost * (opt.expectedCost / Math.max(means, 1))
         - params.choiceDeath * opt.deathRisk * (1 - store.riskTolerance[i])
         + (store.tie[i] === opt.destination ? params.choiceNetwork : 0)) / similarity;

@@ -103,7 +103,7 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 1, min: 0, max: 60, doc: 'Time to arrange an irregular journey before setting off.',
   },
   quotaPatienceMonths: {
-    value: 12, min: 0, max: 240, doc: 'How long an applicant waits for a quota place before giving up.',
+    value: 12, min: 0.1, max: 240, doc: 'How long, on average, an applicant waits for a quota place before giving up (a steady hazard, not a deadline).',
   },
   transitPatienceMonths: {
     value: 18, min: 0, max: 240, doc: 'How long a migrant without the money for the next leg works in transit before giving up.',

@@ -28,11 +28,37 @@ export class QuotaLedger {
     this.queues = Array.from({ length: channels }, () => ({ agents: [], tickets: [], incoming: [], usedThisYear: 0, year: firstYear }));
   }
 
-  /** Places in agents still open this year to new applicants, after those already queued. */
+  /** Places in agents released so far this calendar year and not yet granted. */
   placesLeft(run: RunState, channel: number): number {
     const q = this.queues[channel];
+    return this.released(run, channel) - (q.year === run.clock.calendarYear(run.tick) ? q.usedThisYear : 0);
+  }
+
+  /**
+   * Places released so far this calendar year: the yearly quota comes out
+   * tick by tick, as visas are issued through the year, so a small quota is
+   * not all taken by whoever applies in January.
+   */
+  released(run: RunState, channel: number): number {
     const allowance = this.allowance(run, channel);
-    return allowance - (q.year === run.clock.calendarYear(run.tick) ? q.usedThisYear : 0) - q.agents.length;
+    if (!Number.isFinite(allowance)) return allowance;
+    const { clock, tick } = run;
+    const intoYear = Math.round((clock.at(tick).year - clock.calendarYear(tick)) * clock.ticksPerYear);
+    return (allowance * (intoYear + 1)) / clock.ticksPerYear;
+  }
+
+  /**
+   * An applicant's chance of a place before giving up: the places to be
+   * granted over their patience (what is left this year, and the yearly
+   * quota for the rest) against those already waiting. Long queues put people
+   * off; an empty queue does not draw the whole country at once.
+   */
+  placeChance(run: RunState, channel: number): number {
+    const allowance = this.allowance(run, channel);
+    if (!Number.isFinite(allowance)) return 1;
+    const q = this.queues[channel];
+    const places = Math.max(0, this.placesLeft(run, channel)) + (allowance * run.params.quotaPatienceMonths) / 12;
+    return Math.min(1, places / Math.max(1, q.agents.length));
   }
 
   /** Places in agents for a whole calendar year, at the quota in force now. */
@@ -90,14 +116,14 @@ export class QuotaLedger {
    */
   private grant(run: RunState, ch: number, q: ChannelQueue, vacancies: Float64Array, rng: RandomStream): void {
     const { store, tick, clock, counters, world } = run;
-    const allowance = this.allowance(run, ch);
+    const allowance = this.released(run, ch);
     const channel = world.channels[ch];
     const screening = world.channel.values.screening[ch];
     const processingTicks = clock.monthsToTicks(channel.processingMonths);
     const agents: number[] = [];
     const tickets: number[] = [];
     q.agents.forEach((i, k) => {
-      if (q.usedThisYear >= allowance) {
+      if (q.usedThisYear + 1 > allowance) {
         agents.push(i);
         tickets.push(q.tickets[k]);
         return;
@@ -124,7 +150,7 @@ export class QuotaLedger {
     q.agents = agents;
     q.tickets = tickets;
     counters.channel.count.quotaUsed[ch] = q.usedThisYear;
-    counters.channel.count.quotaLeft[ch] = Math.max(0, allowance - q.usedThisYear);
+    counters.channel.count.quotaLeft[ch] = Math.max(0, this.allowance(run, ch) - q.usedThisYear);
   }
 
   /** Finds a recruiter where the channel needs one; false when none can take the worker this tick. */

@@ -6,10 +6,13 @@ import type { RunState } from '../engine/run-state.js';
  * Status phase: asylum decisions, permits expiring (renewed, left on time, or
  * overstayed), apprehension of irregular residents and return orders, forced
  * returns limited by capacity and by the origin's cooperation, voluntary
- * returns, and applicants who tire of waiting for a quota place.
+ * returns, and applicants who tire of waiting for a quota place (one draw a
+ * tick each from their destination's stream).
  *
  * Return capacity is shared among those ordered to leave as they stood at the
- * start of the phase, so who is returned does not depend on reading order.
+ * start of the phase, so who is returned does not depend on reading order. A
+ * return the origin does not cooperate with fails, and the person is released
+ * without papers, until apprehended again.
  */
 export function changeStatus(run: RunState): void {
   const { store, world, clock, params, tick, counters } = run;
@@ -17,8 +20,10 @@ export function changeStatus(run: RunState): void {
   const c = world.country.values;
   const country = counters.country.count;
   const channel = counters.channel.count;
-  const streams = run.streams.family('status', world.countryIds);
-  const patienceTicks = clock.monthsToTicks(params.quotaPatienceMonths);
+  // One stream per destination and origin: what happens to one group abroad never shifts another's numbers.
+  const streams = run.streams.family('status', world.countryIds.flatMap((d) => world.countryIds.map((o) => `${d}<-${o}`)));
+  // Applicants tire of waiting at a steady rate (mean patience quotaPatienceMonths), not all on one day.
+  const tireOfWaiting = clock.perTick(12 / Math.max(params.quotaPatienceMonths, 1e-9));
 
   const ordered = new Float64Array(n);
   for (let k = 0; k < store.activeCount; k++) {
@@ -41,7 +46,8 @@ export function changeStatus(run: RunState): void {
     const s = store.state[i];
     if (s === State.Home || s === State.Returned || s === State.Dead || s === State.InTransit) continue;
     if (s === State.Preparing) {
-      if (store.stage[i] === Stage.Queued && tick - store.since[i] >= patienceTicks) {
+      if (store.stage[i] !== Stage.Queued) continue;
+      if (streams[store.destination[i] * n + store.origin[i]].uniform() < tireOfWaiting) {
         channel.gaveUp[store.option[i]]++;
         store.move(i, State.Home, tick);
         run.homeSavings.arrive(store, i);
@@ -51,7 +57,7 @@ export function changeStatus(run: RunState): void {
     const d = store.destination[i];
     const o = store.origin[i];
     // Seven draws for everybody abroad, whatever happens, so their numbers line up across a baseline and its variant.
-    const rng = streams[d];
+    const rng = streams[d * n + o];
     const attemptDraw = rng.uniform();
     const cooperationDraw = rng.uniform();
     const decisionDraw = rng.uniform();
@@ -69,6 +75,9 @@ export function changeStatus(run: RunState): void {
           returnHome(run, i);
           continue;
         }
+        // No travel documents: the return fails and the person is released, still without papers.
+        store.flags[i] &= ~Flag.ReturnOrder;
+        country.returnsFailed[d]++;
       }
     }
 

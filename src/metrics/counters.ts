@@ -35,7 +35,7 @@ export const COUNTRY_FIELDS = [
   // as a transit country
   'transitCrossings', 'inTransit',
   // as a destination
-  'arrivals', 'asylumClaims', 'recognised', 'rejected', 'apprehensions', 'returnOrders', 'returnAttempts', 'returnsExecuted',
+  'arrivals', 'asylumClaims', 'recognised', 'rejected', 'apprehensions', 'returnOrders', 'returnAttempts', 'returnsExecuted', 'returnsFailed',
   'voluntaryReturns', 'overstaysBegun', 'regular', 'asylumPending', 'protected', 'irregular', 'overstaying',
   'employedRegular', 'employedIrregular', 'wageLow', 'wageHigh',
 ] as const;
