@@ -14,6 +14,7 @@
  *   MIGSIM_BENCH_SIZES         10000,100000,1000000,10000000
  *   MIGSIM_BENCH_TICKS         72
  *   MIGSIM_BENCH_SWEEP_POINTS  6, MIGSIM_BENCH_SWEEP_REPS 2, MIGSIM_BENCH_SWEEP_AGENTS 1000000
+ *   MIGSIM_BENCH_TRIALS        2        each timing the fastest of this many trials (other work on the machine counts less)
  *   MIGSIM_BENCH_FLEE_REPS     1
  *   MIGSIM_BENCH_FLEE_CONFLICTS burundi2015,car2013,mali2012,nigeria2016,nigeria2022_adm2,ssudan2013
  *                              (syria2013 and ukraine2022 take minutes each; "all" runs every conflict)
