@@ -120,9 +120,12 @@ describe('an interrupted sweep', () => {
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['design.json', 'runs']);
     const before = new Map(kept.map((name) => [name, statSync(join(out, 'runs', name))]));
 
-    const second = startSweep(out);
+    const second = startSweep(out, ['--progress']);
     expect(await second.exit).toBe(0);
     expect(second.output().stderr).toContain(`resuming: ${kept.length} of 8 runs already done`);
+    // Progress, asked for on a pipe: one line per step, counting the resumed runs as done.
+    expect(second.output().stderr).toMatch(new RegExp(`^  ${kept.length}/8 runs .*$`, 'm'));
+    expect(second.output().stderr).toMatch(/^ {2}8\/8 runs {2}\d+\.\d\d\/s {2}0:00 left$/m);
     for (const [name, stat] of before) {
       const now = statSync(join(out, 'runs', name));
       expect([now.ino, now.mtimeMs]).toEqual([stat.ino, stat.mtimeMs]); // never written again
