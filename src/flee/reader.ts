@@ -9,11 +9,11 @@ import { readValidationData } from './validation-data.js';
 /** The text of a file of a scenario folder by its path within it (`input_csv/routes.csv`), or undefined when there is none. */
 export type FleeFiles = (relativePath: string) => string | undefined;
 
-export const LOCATIONS = 'input_csv/locations.csv';
-export const ROUTES = 'input_csv/routes.csv';
-export const CLOSURES = 'input_csv/closures.csv';
-export const CONFLICTS = 'input_csv/conflicts.csv';
-export const SIM_PERIOD = 'input_csv/sim_period.csv';
+const LOCATIONS = 'input_csv/locations.csv';
+const ROUTES = 'input_csv/routes.csv';
+const CLOSURES = 'input_csv/closures.csv';
+const CONFLICTS = 'input_csv/conflicts.csv';
+const SIM_PERIOD = 'input_csv/sim_period.csv';
 
 /**
  * Reads a Flee scenario folder (input_csv/ and source_data/) into memory.
