@@ -3,3 +3,4 @@ export { readScenarioFile, writeFilesAtomically, libraryVersion, type OutputFile
 export { compareInWorkers, sweepInWorkers, comparisonFiles, sweepFiles, tableFiles, FORMATS, type Format, type WorkerOptions, type SweepInWorkersOptions } from './experiment.js';
 export { Interrupted, WorkerPool, defaultWorkers } from './pool.js';
 export { runFiles, summarise } from '../io/summary.js';
+export { readFleeFolder, readFleeSettingsFile } from './flee-files.js';

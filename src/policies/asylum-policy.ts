@@ -1,6 +1,6 @@
 import type { PolicyType } from './policy-type.js';
-import { PolicyOverrides } from './overrides.js';
-import { readIds, readOptionalNumber, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
+import { scheduledPolicy } from './overrides.js';
+import { readIds, readOptionalNumber, readWindow, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
 interface AsylumParameters extends PolicyWindow, Record<string, unknown> {
   destinations: string[];
@@ -25,21 +25,11 @@ export const asylumPolicy: PolicyType<AsylumParameters> = {
     return { destinations, recognitionTimes, decisionMonths, ...window };
   },
   create(name, p, index) {
-    const { start, end } = windowTicks(p, index);
-    const overrides = new PolicyOverrides();
-    return {
-      name,
-      parameters: p,
-      hooks: {
-        policies: (api) => {
-          if (api.tick === end) overrides.releaseAll(api, `${name}: ends`);
-          if (api.tick < start || api.tick >= end) return;
-          for (const d of p.destinations) {
-            if (p.recognitionTimes !== null) overrides.set(api, 'country', d, 'recognitionMultiplier', p.recognitionTimes, `${name}: recognition`);
-            if (p.decisionMonths !== null) overrides.set(api, 'country', d, 'asylumDecisionMonths', p.decisionMonths, `${name}: decision time`);
-          }
-        },
-      },
-    };
+    return scheduledPolicy(name, p, index, (api, overrides) => {
+      for (const d of p.destinations) {
+        if (p.recognitionTimes !== null) overrides.set(api, 'country', d, 'recognitionMultiplier', p.recognitionTimes, `${name}: recognition`);
+        if (p.decisionMonths !== null) overrides.set(api, 'country', d, 'asylumDecisionMonths', p.decisionMonths, `${name}: decision time`);
+      }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { INTERCEPTION_OUTCOMES, type InterceptionOutcome } from '../scenario/types.js';
 import type { PolicyType, ScenarioIndex } from './policy-type.js';
-import { PolicyOverrides } from './overrides.js';
-import { readIds, readOptionalNumber, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
+import { scheduledPolicy } from './overrides.js';
+import { readIds, readOptionalNumber, readWindow, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
 interface EnforcementParameters extends PolicyWindow, Record<string, unknown> {
   /** Legs enforced by name. */
@@ -49,31 +49,21 @@ export const borderEnforcement: PolicyType<EnforcementParameters> = {
     return { legs, into, interception, interceptionTimes, costTimes, rampMonths, intercepted, ...window };
   },
   create(name, p, index) {
-    const { start, end } = windowTicks(p, index);
     const ramp = Math.max(1, Math.round((p.rampMonths * index.clock.ticksPerYear) / 12));
-    const overrides = new PolicyOverrides();
     const targets = targetLegs(p, index);
-    return {
-      name,
-      parameters: p,
-      hooks: {
-        policies: (api) => {
-          if (api.tick === end) overrides.releaseAll(api, `${name}: ends`);
-          if (api.tick < start || api.tick >= end) return;
-          const progress = Math.min(1, (api.tick - start + 1) / ramp);
-          for (const leg of targets) {
-            const before = api.base('leg', leg, 'interception');
-            const goal = p.interception ?? Math.min(1, before * p.interceptionTimes!);
-            overrides.set(api, 'leg', leg, 'interception', before + progress * (goal - before), `${name}: interception`);
-            if (p.costTimes !== 1) overrides.set(api, 'leg', leg, 'cost', api.base('leg', leg, 'cost') * p.costTimes, `${name}: cost`);
-            if (p.intercepted !== null) {
-              overrides.set(api, 'leg', leg, 'detentionShare', p.intercepted === 'return' ? 1 : 0, `${name}: intercepted ${p.intercepted}`);
-              overrides.set(api, 'leg', leg, 'releaseShare', p.intercepted === 'release' ? 1 : 0, `${name}: intercepted ${p.intercepted}`);
-            }
-          }
-        },
-      },
-    };
+    return scheduledPolicy(name, p, index, (api, overrides, start) => {
+      const progress = Math.min(1, (api.tick - start + 1) / ramp);
+      for (const leg of targets) {
+        const before = api.base('leg', leg, 'interception');
+        const goal = p.interception ?? Math.min(1, before * p.interceptionTimes!);
+        overrides.set(api, 'leg', leg, 'interception', before + progress * (goal - before), `${name}: interception`);
+        if (p.costTimes !== 1) overrides.set(api, 'leg', leg, 'cost', api.base('leg', leg, 'cost') * p.costTimes, `${name}: cost`);
+        if (p.intercepted !== null) {
+          overrides.set(api, 'leg', leg, 'detentionShare', p.intercepted === 'return' ? 1 : 0, `${name}: intercepted ${p.intercepted}`);
+          overrides.set(api, 'leg', leg, 'releaseShare', p.intercepted === 'release' ? 1 : 0, `${name}: intercepted ${p.intercepted}`);
+        }
+      }
+    });
   },
 };
 

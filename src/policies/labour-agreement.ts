@@ -1,6 +1,6 @@
 import type { PolicyType } from './policy-type.js';
-import { PolicyOverrides } from './overrides.js';
-import { readOptionalNumber, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
+import { scheduledPolicy } from './overrides.js';
+import { readOptionalNumber, readWindow, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
 interface AgreementParameters extends PolicyWindow, Record<string, unknown> {
   /** The legal channel the agreement governs (preferential if its origins are listed in the scenario). */
@@ -41,22 +41,12 @@ export const labourAgreement: PolicyType<AgreementParameters> = {
     return { channel, quotaPerYear, stayMonths, circular, screening, returnBonus, fee, ...window };
   },
   create(name, p, index) {
-    const { start, end } = windowTicks(p, index);
-    const overrides = new PolicyOverrides();
     const terms: Array<[attribute: 'quotaPerYear' | 'stayMonths' | 'circular' | 'screening' | 'returnBonus' | 'fee', value: number | null]> = [
       ['quotaPerYear', p.quotaPerYear], ['stayMonths', p.stayMonths], ['circular', p.circular === null ? null : p.circular ? 1 : 0],
       ['screening', p.screening], ['returnBonus', p.returnBonus], ['fee', p.fee],
     ];
-    return {
-      name,
-      parameters: p,
-      hooks: {
-        policies: (api) => {
-          if (api.tick === end) overrides.releaseAll(api, `${name}: ends`);
-          if (api.tick < start || api.tick >= end) return;
-          for (const [attribute, value] of terms) if (value !== null) overrides.set(api, 'channel', p.channel, attribute, value, `${name}: ${attribute}`);
-        },
-      },
-    };
+    return scheduledPolicy(name, p, index, (api, overrides) => {
+      for (const [attribute, value] of terms) if (value !== null) overrides.set(api, 'channel', p.channel, attribute, value, `${name}: ${attribute}`);
+    });
   },
 };

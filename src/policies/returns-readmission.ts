@@ -1,6 +1,6 @@
 import type { PolicyType } from './policy-type.js';
-import { PolicyOverrides } from './overrides.js';
-import { readIds, readOptionalNumber, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
+import { scheduledPolicy } from './overrides.js';
+import { readIds, readOptionalNumber, readWindow, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
 interface ReturnsParameters extends PolicyWindow, Record<string, unknown> {
   /** Where irregular residents are sought out and returned from. */
@@ -52,33 +52,23 @@ export const returnsReadmission: PolicyType<ReturnsParameters> = {
     return { destinations, origins, apprehensionPerYear, returnCapacityPerYear, cooperation, cooperationPerAidShare, reintegrationIncomeBoost, reintegrationMonths, ...window };
   },
   create(name, p, index) {
-    const { start, end } = windowTicks(p, index);
-    const overrides = new PolicyOverrides();
-    return {
-      name,
-      parameters: p,
-      hooks: {
-        policies: (api) => {
-          if (api.tick === end) overrides.releaseAll(api, `${name}: ends`);
-          if (api.tick < start || api.tick >= end) return;
-          for (const d of p.destinations) {
-            if (p.apprehensionPerYear !== null) overrides.set(api, 'country', d, 'apprehensionPerYear', p.apprehensionPerYear, `${name}: apprehension`);
-            if (p.returnCapacityPerYear !== null) overrides.set(api, 'country', d, 'returnCapacityPerYear', p.returnCapacityPerYear, `${name}: return capacity`);
-          }
-          for (const o of p.origins) {
-            if (p.cooperation !== null || p.cooperationPerAidShare > 0) {
-              const gdp = api.get('country', o, 'gdpPerCapita') * api.get('country', o, 'population');
-              const aidShare = gdp > 0 ? api.get('country', o, 'aidPerYear') / gdp : 0;
-              const level = (p.cooperation ?? api.base('country', o, 'returnCooperation')) + p.cooperationPerAidShare * aidShare;
-              overrides.set(api, 'country', o, 'returnCooperation', Math.min(1, level), `${name}: cooperation`);
-            }
-            if (p.reintegrationIncomeBoost > 0) {
-              overrides.set(api, 'country', o, 'reintegrationIncomeBoost', p.reintegrationIncomeBoost, `${name}: reintegration`);
-              overrides.set(api, 'country', o, 'reintegrationMonths', p.reintegrationMonths, `${name}: reintegration`);
-            }
-          }
-        },
-      },
-    };
+    return scheduledPolicy(name, p, index, (api, overrides) => {
+      for (const d of p.destinations) {
+        if (p.apprehensionPerYear !== null) overrides.set(api, 'country', d, 'apprehensionPerYear', p.apprehensionPerYear, `${name}: apprehension`);
+        if (p.returnCapacityPerYear !== null) overrides.set(api, 'country', d, 'returnCapacityPerYear', p.returnCapacityPerYear, `${name}: return capacity`);
+      }
+      for (const o of p.origins) {
+        if (p.cooperation !== null || p.cooperationPerAidShare > 0) {
+          const gdp = api.get('country', o, 'gdpPerCapita') * api.get('country', o, 'population');
+          const aidShare = gdp > 0 ? api.get('country', o, 'aidPerYear') / gdp : 0;
+          const level = (p.cooperation ?? api.base('country', o, 'returnCooperation')) + p.cooperationPerAidShare * aidShare;
+          overrides.set(api, 'country', o, 'returnCooperation', Math.min(1, level), `${name}: cooperation`);
+        }
+        if (p.reintegrationIncomeBoost > 0) {
+          overrides.set(api, 'country', o, 'reintegrationIncomeBoost', p.reintegrationIncomeBoost, `${name}: reintegration`);
+          overrides.set(api, 'country', o, 'reintegrationMonths', p.reintegrationMonths, `${name}: reintegration`);
+        }
+      }
+    });
   },
 };

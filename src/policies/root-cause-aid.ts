@@ -1,6 +1,6 @@
 import type { PolicyType } from './policy-type.js';
-import { PolicyOverrides } from './overrides.js';
-import { readIds, readOptionalNumber, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
+import { scheduledPolicy } from './overrides.js';
+import { readIds, readOptionalNumber, readWindow, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
 interface AidParameters extends PolicyWindow, Record<string, unknown> {
   origins: string[];
@@ -35,23 +35,13 @@ export const rootCauseAid: PolicyType<AidParameters> = {
     return { origins, aidPerYear, shareOfGdp, minimumCooperation, ...window };
   },
   create(name, p, index) {
-    const { start, end } = windowTicks(p, index);
-    const overrides = new PolicyOverrides();
-    return {
-      name,
-      parameters: p,
-      hooks: {
-        policies: (api) => {
-          if (api.tick === end) overrides.releaseAll(api, `${name}: ends`);
-          if (api.tick < start || api.tick >= end) return;
-          for (const o of p.origins) {
-            // GDP without aid's own effect, so aid as a share of GDP does not feed on itself.
-            const amount = p.aidPerYear ?? p.shareOfGdp! * api.base('country', o, 'gdpPerCapita') * api.base('country', o, 'population');
-            const withheld = p.minimumCooperation !== null && api.get('country', o, 'returnCooperation') < p.minimumCooperation;
-            overrides.set(api, 'country', o, 'aidPerYear', withheld ? 0 : amount, withheld ? `${name}: withheld (cooperation too low)` : `${name}: aid`);
-          }
-        },
-      },
-    };
+    return scheduledPolicy(name, p, index, (api, overrides) => {
+      for (const o of p.origins) {
+        // GDP without aid's own effect, so aid as a share of GDP does not feed on itself.
+        const amount = p.aidPerYear ?? p.shareOfGdp! * api.base('country', o, 'gdpPerCapita') * api.base('country', o, 'population');
+        const withheld = p.minimumCooperation !== null && api.get('country', o, 'returnCooperation') < p.minimumCooperation;
+        overrides.set(api, 'country', o, 'aidPerYear', withheld ? 0 : amount, withheld ? `${name}: withheld (cooperation too low)` : `${name}: aid`);
+      }
+    });
   },
 };

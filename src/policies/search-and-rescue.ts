@@ -1,6 +1,6 @@
 import type { PolicyType } from './policy-type.js';
-import { PolicyOverrides } from './overrides.js';
-import { readIds, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
+import { scheduledPolicy } from './overrides.js';
+import { readIds, readWindow, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
 interface RescueParameters extends PolicyWindow, Record<string, unknown> {
   legs: string[];
@@ -29,18 +29,8 @@ export const searchAndRescue: PolicyType<RescueParameters> = {
     return { legs, mortalityTimes, ...window };
   },
   create(name, p, index) {
-    const { start, end } = windowTicks(p, index);
-    const overrides = new PolicyOverrides();
-    return {
-      name,
-      parameters: p,
-      hooks: {
-        policies: (api) => {
-          if (api.tick === end) overrides.releaseAll(api, `${name}: ends`);
-          if (api.tick < start || api.tick >= end) return;
-          for (const leg of p.legs) overrides.set(api, 'leg', leg, 'mortality', api.base('leg', leg, 'mortality') * p.mortalityTimes, `${name}: rescue`);
-        },
-      },
-    };
+    return scheduledPolicy(name, p, index, (api, overrides) => {
+      for (const leg of p.legs) overrides.set(api, 'leg', leg, 'mortality', api.base('leg', leg, 'mortality') * p.mortalityTimes, `${name}: rescue`);
+    });
   },
 };

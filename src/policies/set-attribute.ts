@@ -1,7 +1,8 @@
 import { ATTRIBUTE_RANGES } from '../world/world.js';
 import type { TargetKind } from '../engine/policy-api.js';
+import { scheduledPolicy } from './overrides.js';
 import type { PolicyType } from './policy-type.js';
-import { readIds, readWindow, windowTicks, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
+import { readIds, readWindow, WINDOW_FIELDS, type PolicyWindow } from './parameters.js';
 
 interface SetAttributeParameters extends PolicyWindow, Record<string, unknown> {
   kind: TargetKind;
@@ -33,17 +34,8 @@ export const setAttribute: PolicyType<SetAttributeParameters> = {
     return { kind, targets, attribute, value, ...window };
   },
   create(name, p, index) {
-    const { start, end } = windowTicks(p, index);
-    const attribute = p.attribute as never;
-    return {
-      name,
-      parameters: p,
-      hooks: {
-        policies: (api) => {
-          if (api.tick === start) for (const t of p.targets) api.set(p.kind, t, attribute, p.value, `${name}: from ${p.from}`);
-          if (api.tick === end) for (const t of p.targets) api.release(p.kind, t, attribute, `${name}: until ${p.until}`);
-        },
-      },
-    };
+    return scheduledPolicy(name, p, index, (api, overrides) => {
+      for (const t of p.targets) overrides.set(api, p.kind, t, p.attribute as never, p.value, `${name}: from ${p.from}`);
+    });
   },
 };
