@@ -52,7 +52,7 @@ if (suites.has('flee')) {
   log('\nFlee suite: the validation conflicts under migsim\'s displacement rules');
   const conflicts = env.MIGSIM_BENCH_FLEE_CONFLICTS ?? 'burundi2015,car2013,mali2012,nigeria2016,nigeria2022_adm2,ssudan2013';
   const r = await fleeSuite({ reps: Number(env.MIGSIM_BENCH_FLEE_REPS ?? 1), conflicts: conflicts === 'all' ? undefined : conflicts.split(','), log });
-  markdown.push(r.markdown);
+  markdown.push(r.markdown.startsWith('#') ? r.markdown : `## Flee suite\n\n${r.markdown}`);
   json.flee = r.json;
 }
 
