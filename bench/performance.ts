@@ -143,7 +143,7 @@ Sweep speed-up (fastest of ${options.trials} trials each): ${runs} runs (${optio
 
 \`runs.csv\` byte-identical on one worker and on all: ${identical}.
 
-What the machine itself gives this work: the same run (${options.sweepAgents.toLocaleString('en-US')} agents) in ${cores} independent processes at once ran at ${together.map((r) => (r.migrantTicksPerSecond / 1e6).toFixed(1)).join(' and ')} million migrant-ticks/s, against ${(alone.migrantTicksPerSecond / 1e6).toFixed(1)} alone: **${ceiling.toFixed(2)}x** on ${cores} cores with no pool at all. The cores share what this memory-bound loop needs, so neither processes nor threads double its speed here.
+What the machine itself gives this work: the same run (${options.sweepAgents.toLocaleString('en-US')} agents) in ${cores} independent processes at once ran at ${together.map((r) => (r.migrantTicksPerSecond / 1e6).toFixed(1)).join(' and ')} million migrant-ticks/s, against ${(alone.migrantTicksPerSecond / 1e6).toFixed(1)} alone: **${ceiling.toFixed(2)}x** on ${cores} cores with no pool at all. Even as separate processes the cores do not double this work's speed, so that limit is the machine's, not the pool's.
 
 Targets: 20 million migrant-ticks/s per core at one million agents (${at1M ? (at1M.migrantTicksPerSecond / 1e6).toFixed(1) : 'not measured'}); under 150 bytes per agent (${largest.peakBytesPerAgent.toFixed(0)} at ${largest.agents.toLocaleString('en-US')}); at least 1.8x on two cores for sweeps (${speedup.toFixed(2)}x with starting the workers, ${warmSpeedup.toFixed(2)}x on started ones, on ${cores} cores).
 `;
