@@ -12,12 +12,11 @@ import { smallWorld } from './worlds.js';
 
 /**
  * Every comparison here runs the mechanism twice with the same seed: policy
- * against no policy. Streams are keyed by scenario name, so a variant runs
- * under its baseline's name to draw the same numbers (common random numbers),
- * as `compare` does.
+ * against no policy. A variant draws its baseline's random streams
+ * (`streamsOf`), as `compare` does: common random numbers.
  */
 const load = (name: string) => readScenarioFile(join(SCENARIOS, `${name}.yaml`));
-const run = (s: Scenario, as?: Scenario) => ({ scenario: s, result: new Simulation(as ? { ...s, name: as.name } : s).runFor() });
+const run = (s: Scenario, as?: Scenario) => ({ scenario: s, result: new Simulation(s, { streamsOf: as?.name }).runFor() });
 type Run = ReturnType<typeof run>;
 const indicator = (name: string) => indicatorsNamed([name])[0];
 const runValue = (name: string, r: Run) => (indicator(name) as RunIndicator).compute(r);

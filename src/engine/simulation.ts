@@ -37,6 +37,12 @@ export interface SimulationOptions {
   replication?: number;
   /** Plugins added to those of the scenario's `policies:` section. */
   plugins?: readonly Plugin[];
+  /**
+   * Which scenario's random streams to draw from (default: this scenario's
+   * name). A variant run with its baseline's name draws the same numbers for
+   * the same purposes: common random numbers.
+   */
+  streamsOf?: string;
 }
 
 /** Everything a finished (or paused) run produced. */
@@ -105,7 +111,7 @@ export class Simulation {
       if (names.has(p.name)) throw new Error(`two plugins are named "${p.name}": plugin names must be unique in a run`);
       names.add(p.name);
     }
-    const streams = new RandomStreams({ scenario: scenario.name, seed: this.seed, replication: this.replication });
+    const streams = new RandomStreams({ scenario: options.streamsOf ?? scenario.name, seed: this.seed, replication: this.replication });
     this.store = populate(scenario, this.world, scenario.behaviour, this.clock, streams.stream('population'));
     const counters = new TickCounters({
       routes: this.world.routes.map((r) => r.id),

@@ -63,18 +63,13 @@ export interface Comparison {
 }
 
 /**
- * The variant as a run of the baseline's random streams. A run's streams derive
- * from (scenario name, seed, replication); giving the variant the baseline's
- * name makes both arms draw the same numbers for the same purpose, so their
- * difference is the policy's effect, not noise.
+ * One run of a scenario with the run-level indicators computed (and its tables
+ * kept, when asked). `streamsOf` names the scenario whose random streams it
+ * draws: a variant draws its baseline's, so both arms get the same numbers for
+ * the same purpose and their difference is the policy's effect, not noise.
  */
-function asCommonRandomNumbers(baseline: Scenario, variant: Scenario): Scenario {
-  return variant.name === baseline.name ? variant : { ...variant, name: baseline.name };
-}
-
-/** One run of a scenario with the run-level indicators computed (and its tables kept, when asked). */
-export function runArm(scenario: Scenario, seed: number, replication: number, options: { indicators?: readonly string[]; tables?: boolean } = {}): { run: IndicatorRun; arm: ArmRun } {
-  const result = new Simulation(scenario, { seed, replication }).runFor();
+export function runArm(scenario: Scenario, seed: number, replication: number, options: { indicators?: readonly string[]; tables?: boolean; streamsOf?: string } = {}): { run: IndicatorRun; arm: ArmRun } {
+  const result = new Simulation(scenario, { seed, replication, streamsOf: options.streamsOf }).runFor();
   const run = { scenario, result };
   const values: Record<string, IndicatorValues> = {};
   for (const i of indicatorsNamed(options.indicators)) if (i.level === 'run') values[i.name] = i.compute(run);
@@ -84,7 +79,7 @@ export function runArm(scenario: Scenario, seed: number, replication: number, op
 /** Runs one replication of both arms and computes every indicator. */
 export function runPair(baseline: Scenario, variant: Scenario, seed: number, replication: number, options: { indicators?: readonly string[]; tables?: boolean } = {}): PairRun {
   const b = runArm(baseline, seed, replication, options);
-  const v = runArm(asCommonRandomNumbers(baseline, variant), seed, replication, options);
+  const v = runArm(variant, seed, replication, { ...options, streamsOf: baseline.name });
   const comparison: Record<string, IndicatorValues> = {};
   for (const i of indicatorsNamed(options.indicators)) if (i.level === 'comparison') comparison[i.name] = i.compute(b.run, { ...v.run, scenario: variant });
   return {

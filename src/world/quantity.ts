@@ -1,4 +1,4 @@
-import { compile } from 'mathjs';
+import { compile } from 'mathjs/number';
 import type { Quantity } from '../scenario/types.js';
 
 /** The moment a quantity is read at. */
