@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Simulation, type RunResult } from '../src/engine/simulation.js';
+import { Simulation } from '../src/engine/simulation.js';
 import { indicatorsNamed, type ComparisonIndicator, type RunIndicator } from '../src/metrics/indicators.js';
 import { readScenarioFile } from '../src/node/files.js';
 import { ScenarioError } from '../src/scenario/errors.js';

@@ -50,7 +50,7 @@ export class DayState {
    * residents left at each place (for displacement weights).
    */
   update(day: number, persons: ArrayLike<number>, population: ArrayLike<number>): void {
-    const { scenario, settings, network } = this;
+    const { scenario, settings } = this;
     const P = scenario.places.length;
     const rules = settings.move_rules;
     this.day = day;

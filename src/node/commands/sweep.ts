@@ -29,7 +29,7 @@ migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N 
     try {
       const result = await interruptible((signal) => sweepInWorkers(scenario, design, {
         replications, seed, workers, out, formats, signal,
-        onRun: (done, total, resumed) => {
+        onRun: (_done, total, resumed) => {
           if (!shown) {
             if (resumed > 0) console.error(`migsim: resuming: ${resumed} of ${total} runs already done in ${out}`);
             shown = new Progress(total, 'runs', Progress.wanted(args.has('progress')));
