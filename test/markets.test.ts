@@ -174,3 +174,28 @@ describe('markets against counterfactuals with the same seed', () => {
     expect(employedShare(scarce)).toBeLessThan(employedShare(base));
   });
 });
+
+describe('recruiters: matching quality and what unlicensed recruitment costs workers', () => {
+  const world = (licensed: number, unlicensed: number) => smallWorld({
+    ticks: 48,
+    channel: { quotaPerYear: 100000, stayMonths: 12, recruited: true, fee: 100 },
+    legs: [{ cost: 1e6 }, {}], // no irregular way: everybody who leaves is recruited
+    // Low-wage jobs and fees of a year or two of home income, as in KNOMAD's corridors: debts take months to repay.
+    destination: { wages: { low: 12000, high: 30000 } },
+    origin: { recruitment: { feeCap: null, licenceDeposit: 0, licensedRecruiters: licensed, unlicensedRecruiters: unlicensed, placementsPerYear: 2000, costPerPlacement: 1500 } },
+    behaviour: { recruiterEntryPerYear: 0, recruiterExitPerYear: 0, initialSavingsMonths: 2 },
+  });
+
+  it('unlicensed recruiters place more workers in worse jobs, leave them more in debt, and more overstay', () => {
+    const viaLicensed = new Simulation(world(20, 0)).runFor();
+    const viaUnlicensed = new Simulation(world(0, 20)).runFor();
+    const share = (r: RunResult, field: string) => sum(r, 'channels', field) / (sum(r, 'channels', 'placedLicensed') + sum(r, 'channels', 'placedUnlicensed'));
+    expect(sum(viaLicensed, 'channels', 'placedLicensed')).toBeGreaterThan(0);
+    expect(sum(viaUnlicensed, 'channels', 'placedUnlicensed')).toBeGreaterThan(0);
+    expect(share(viaUnlicensed, 'mismatched')).toBeGreaterThan(share(viaLicensed, 'mismatched') * 2);
+    const debtPerWorker = (r: RunResult) => sum(r, 'countries', 'migrantDebt', { country: 'ORI' }) / (sum(r, 'channels', 'placedLicensed') + sum(r, 'channels', 'placedUnlicensed'));
+    expect(debtPerWorker(viaUnlicensed)).toBeGreaterThan(debtPerWorker(viaLicensed));
+    const overstayRate = (r: RunResult) => sum(r, 'channels', 'overstaysBegun') / (sum(r, 'channels', 'overstaysBegun') + sum(r, 'channels', 'leftOnTime'));
+    expect(overstayRate(viaUnlicensed)).toBeGreaterThan(overstayRate(viaLicensed));
+  });
+});

@@ -40,6 +40,8 @@ export const Flag = {
   CircularPriority: 2,
   /** A returnee with reintegration support (a job or business), until their timer runs out. */
   Reintegrated: 4,
+  /** Placed by a recruiter in a job worse than promised (poor matching): earns less while it lasts. */
+  Mismatched: 8,
 } as const;
 
 export const Skill = { Low: 0, High: 1 } as const;

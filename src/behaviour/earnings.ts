@@ -1,4 +1,4 @@
-import { Stage, State } from '../agents/states.js';
+import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import { reintegrationBoost } from './decisions.js';
 
@@ -40,7 +40,7 @@ export function earn(run: RunState): void {
         break;
       case State.AbroadRegular:
       case State.Protected:
-        income = prospects.regularIncome[store.destination[i] * 2 + key] * perTick;
+        income = prospects.regularIncome[store.destination[i] * 2 + key] * perTick * (store.flags[i] & Flag.Mismatched ? 1 - params.mismatchWagePenalty : 1);
         abroad = true;
         break;
       case State.Irregular:

@@ -207,6 +207,15 @@ export const BEHAVIOUR_PARAMETERS = define({
   recruiterMisinformation: {
     value: 0.4, min: 0, max: 1, doc: 'Share by which unlicensed recruiters make their fee look smaller than it is: workers compare fees as advertised.',
   },
+  licensedMatchQuality: {
+    value: 0.9, min: 0, max: 1, doc: 'Chance a licensed recruiter places a worker in the job promised.',
+  },
+  unlicensedMatchQuality: {
+    value: 0.6, min: 0, max: 1, doc: 'Chance an unlicensed recruiter places a worker in the job promised (KNOMAD surveys: contract substitution is common through irregular intermediaries).',
+  },
+  mismatchWagePenalty: {
+    value: 0.3, min: 0, max: 1, doc: 'Share of the wage a worker in a worse job than promised loses.',
+  },
   recruiterChoiceFee: {
     value: 3, min: 0, max: 100, doc: 'Weight of the fee difference, relative to means, when a worker picks a licensed or an unlicensed recruiter.',
   },

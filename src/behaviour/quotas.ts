@@ -135,7 +135,7 @@ export class QuotaLedger {
         return;
       }
       const job = channel.destination * 2 + store.skill[i];
-      if ((channel.demandDriven && vacancies[job] < 1) || !this.recruit(run, ch, i)) {
+      if ((channel.demandDriven && vacancies[job] < 1) || !this.recruit(run, ch, i, rng.uniform())) {
         agents.push(i);
         tickets.push(q.tickets[k]);
         return;
@@ -153,8 +153,12 @@ export class QuotaLedger {
     counters.channel.count.quotaLeft[ch] = Math.max(0, this.allowance(run, ch) - q.usedThisYear);
   }
 
-  /** Finds a recruiter where the channel needs one; false when none can take the worker this tick. */
-  private recruit(run: RunState, ch: number, i: number): boolean {
+  /**
+   * Finds a recruiter where the channel needs one; false when none can take
+   * the worker this tick. A recruiter's matching quality decides whether the
+   * job is the one promised (`matchDraw` against it).
+   */
+  private recruit(run: RunState, ch: number, i: number, matchDraw: number): boolean {
     const { store, world, params, recruitment, ledger, counters, prospects } = run;
     const o = store.origin[i];
     if (!world.channels[ch].recruited || !recruitment.serves(o)) return true;
@@ -179,6 +183,11 @@ export class QuotaLedger {
     counters.channel.count.recruiterFees[ch] += fee;
     if (kind === Lender.LicensedRecruiter) counters.channel.count.placedLicensed[ch]++;
     else counters.channel.count.placedUnlicensed[ch]++;
+    const quality = kind === Lender.LicensedRecruiter ? params.licensedMatchQuality : params.unlicensedMatchQuality;
+    if (matchDraw >= quality) {
+      store.flags[i] |= Flag.Mismatched;
+      counters.channel.count.mismatched[ch]++;
+    }
     return true;
   }
 }

@@ -129,7 +129,7 @@ function returnHome(run: RunState, i: number): void {
   counters.country.count.savingsBroughtHome[o] += store.savings[i];
   store.move(i, State.Returned, tick);
   store.location[i] = store.home[i];
-  store.flags[i] &= ~(Flag.ReturnOrder | Flag.Reintegrated);
+  store.flags[i] &= ~(Flag.ReturnOrder | Flag.Reintegrated | Flag.Mismatched);
   const months = world.country.values.reintegrationMonths[o];
   if (months > 0 && world.country.values.reintegrationIncomeBoost[o] > 0) {
     store.flags[i] |= Flag.Reintegrated;

@@ -24,7 +24,7 @@ export const LEG_FIELDS = [
 ] as const;
 export const CHANNEL_FIELDS = [
   'applications', 'admissions', 'quotaUsed', 'quotaLeft', 'queued', 'gaveUp', 'renewals', 'leftOnTime', 'overstaysBegun',
-  'placedLicensed', 'placedUnlicensed', 'recruiterFees', 'screenedOut', 'returnBonusesPaid',
+  'placedLicensed', 'placedUnlicensed', 'mismatched', 'recruiterFees', 'screenedOut', 'returnBonusesPaid',
 ] as const;
 export const COUNTRY_FIELDS = [
   // as an origin
