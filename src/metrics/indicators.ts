@@ -1,5 +1,6 @@
 import type { RunResult } from '../engine/simulation.js';
 import type { PolicyEvent } from '../engine/events.js';
+import { countryOfPlace } from '../scenario/places.js';
 import type { Scenario } from '../scenario/types.js';
 import { total, type Table } from './table.js';
 
@@ -86,16 +87,6 @@ function ratio(numerator: number, denominator: number): number {
   return denominator === 0 ? Number.NaN : numerator / denominator;
 }
 
-/** The country each place (or country without places) lies in. */
-function countryOfPlace(scenario: Scenario): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of scenario.countries) {
-    out.set(c.id, c.id);
-    for (const p of c.places) out.set(p.id, c.id);
-  }
-  return out;
-}
-
 /** Events the variant's policies made that the baseline's did not (same tick, plugin, target, attribute and value). */
 function ownEvents(baseline: readonly PolicyEvent[], variant: readonly PolicyEvent[]): PolicyEvent[] {
   const key = (e: PolicyEvent) => JSON.stringify([e.tick, e.plugin, e.kind, e.target, e.attribute, e.to]);
@@ -112,7 +103,7 @@ export function targetedRoutes(scenario: Scenario, baselineEvents: readonly Poli
   const events = ownEvents(baselineEvents, variantEvents);
   const legs = new Set(events.filter((e) => e.kind === 'leg').map((e) => e.target));
   const countries = new Set(events.filter((e) => e.kind === 'country').map((e) => e.target));
-  const countryOf = countryOfPlace(scenario);
+  const countryOf = countryOfPlace(scenario.countries);
   const legById = new Map(scenario.legs.map((l) => [l.id, l]));
   return scenario.routes.filter((route) => route.legs.some((id) => {
     const leg = legById.get(id)!;

@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import type { Plugin } from '../engine/plugin.js';
 import type { FieldPath, FieldReader } from '../scenario/fields.js';
+import { countryOfPlace } from '../scenario/places.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** What a policy's parameters may refer to: the ids in the scenario, and its calendar. */
@@ -44,11 +45,7 @@ export type PolicySpec = { plugin: string; name: string } & Record<string, unkno
 export function indexScenario(
   parts: Pick<Scenario, 'countries' | 'legs' | 'channels' | 'routes'> & { origins: readonly string[] }, clock: Clock, ticks: number,
 ): ScenarioIndex {
-  const countryOf = new Map<string, string>();
-  for (const c of parts.countries) {
-    countryOf.set(c.id, c.id);
-    for (const p of c.places) countryOf.set(p.id, c.id);
-  }
+  const countryOf = countryOfPlace(parts.countries);
   return {
     countries: parts.countries.map((c) => c.id), legs: parts.legs.map((l) => l.id), channels: parts.channels.map((c) => c.id),
     routes: parts.routes.map((r) => r.id), origins: parts.origins, clock, ticks,

@@ -23,12 +23,6 @@ export class AttributeTable<A extends string> {
     }
   }
 
-  index(id: string): number {
-    const i = this.ids.indexOf(id);
-    if (i < 0) throw new Error(`unknown ${this.kind} "${id}" (known: ${this.ids.join(', ')})`);
-    return i;
-  }
-
   has(attribute: string): attribute is A {
     return (this.attributes as readonly string[]).includes(attribute);
   }
@@ -58,10 +52,6 @@ export class AttributeTable<A extends string> {
   release(entity: number, attribute: A): void {
     this.overrides.delete(`${attribute}\u0000${entity}`);
     this.values[attribute][entity] = this.baseValues[attribute][entity];
-  }
-
-  isOverridden(entity: number, attribute: A): boolean {
-    return this.overrides.has(`${attribute}\u0000${entity}`);
   }
 
   private applyOverrides(): void {

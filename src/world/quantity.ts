@@ -39,8 +39,3 @@ function interpolateYearly(points: ReadonlyArray<readonly [number, number]>, yea
   const [y1, v1] = points[i];
   return v0 + ((v1 - v0) * (year - y0)) / (y1 - y0);
 }
-
-/** True when a quantity never changes, so it can be read once. */
-export function isConstant(q: Quantity): q is number {
-  return typeof q === 'number';
-}

@@ -185,10 +185,6 @@ export class World {
   recognitionRate(destination: number, origin: number): number {
     return Math.min(1, this.recognition[destination * this.countryCount + origin] * this.country.values.recognitionMultiplier[destination]);
   }
-
-  placeCountry(place: number): number {
-    return this.places[place].country;
-  }
 }
 
 function countryQuantity(scenario: Scenario, i: number, a: CountryAttribute): Quantity {
