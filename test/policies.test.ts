@@ -128,11 +128,14 @@ describe('root-cause aid and the migration hump', () => {
 });
 
 describe('search and rescue, and asylum policy', () => {
-  it('rescue at sea means fewer deaths per thousand crossings', () => {
-    const s = load('mediterranean');
-    const rescued = run(validateScenario({ ...s, policies: [{ plugin: 'search-and-rescue', name: 'mare-nostrum', legs: ['lby-ita', 'tur-grc', 'mar-esp'], mortalityTimes: 0.3 }] }, 'sar'), s);
+  it('rescue at sea means fewer deaths per thousand crossings, and crossings attempted respond', () => {
+    const s = smallWorld({ ticks: 36, legs: [{}, { mortality: 0.05 }] });
     const without = run(s);
-    expect(runValue('deathsPerThousandCrossings', rescued).sea).toBeLessThan(runValue('deathsPerThousandCrossings', without).sea * 0.6);
+    const rescued = run(validateScenario({ ...s, policies: [{ plugin: 'search-and-rescue', legs: ['tra-des'], mortalityTimes: 0.3 }] }, 'sar'), s);
+    expect(sum(without.result, 'legs', 'deaths', { leg: 'tra-des' })).toBeGreaterThan(20); // enough deaths to compare rates
+    expect(runValue('deathsPerThousandCrossings', rescued).sea).toBeLessThan(runValue('deathsPerThousandCrossings', without).sea * 0.5);
+    // Safer crossings draw more people to attempt them (the debated "pull"), from the same seeds.
+    expect(sum(rescued.result, 'legs', 'attempts', { leg: 'tra-des' })).toBeGreaterThan(sum(without.result, 'legs', 'attempts', { leg: 'tra-des' }));
   });
 
   it('lower recognition means fewer people protected and more ordered to leave', () => {
@@ -181,6 +184,5 @@ describe('every policy scenario runs, and the same seed gives the same run', () 
     const b = new Simulation(short).runFor();
     expect(a.tables).toEqual(b.tables);
     expect(a.events).toEqual(b.events);
-    expect(a.events.length + s.policies.length).toBeGreaterThan(0);
   });
 });

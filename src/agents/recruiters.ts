@@ -13,10 +13,6 @@ export class RecruiterStore {
   status = new Uint8Array(64);
   /** Placements one recruiter can make per tick, in agents. */
   capacity = new Float64Array(64);
-  /** Placements this tick, in agents. */
-  placements = new Float64Array(64);
-  /** Fees received this tick, agent units. */
-  takings = new Float64Array(64);
   /** Profit per year, smoothed, PPP dollars. */
   profit = new Float64Array(64);
   /** Everything workers and employers paid this recruiter, in agent units (times scale for persons). */
@@ -29,8 +25,6 @@ export class RecruiterStore {
     this.licensed[k] = licensed ? 1 : 0;
     this.status[k] = RecruiterStatus.Active;
     this.capacity[k] = capacity;
-    this.placements[k] = 0;
-    this.takings[k] = 0;
     this.profit[k] = profit;
     this.revenue[k] = 0;
     return k;
@@ -42,8 +36,6 @@ export class RecruiterStore {
     this.licensed = widen(this.licensed, n);
     this.status = widen(this.status, n);
     this.capacity = widen(this.capacity, n);
-    this.placements = widen(this.placements, n);
-    this.takings = widen(this.takings, n);
     this.profit = widen(this.profit, n);
     this.revenue = widen(this.revenue, n);
   }

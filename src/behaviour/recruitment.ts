@@ -29,6 +29,9 @@ export class RecruitmentMarket {
    */
   private readonly licensedLeft: Float64Array;
   private readonly unlicensedLeft: Float64Array;
+  /** Placements and fees booked this tick by origin * 2 + (licensed ? 1 : 0), agent units. */
+  private readonly booked: Float64Array;
+  private readonly bookedFees: Float64Array;
   /** Workers granted a place who found no recruiter this tick, by origin, agents. */
   private readonly unserved: Float64Array;
   /** One stream per origin. */
@@ -42,6 +45,8 @@ export class RecruitmentMarket {
     this.licensedLeft = new Float64Array(n);
     this.unlicensedLeft = new Float64Array(n);
     this.unserved = new Float64Array(n);
+    this.booked = new Float64Array(n * 2);
+    this.bookedFees = new Float64Array(n * 2);
     world.recruitment.forEach((spec, o) => {
       if (!spec) return;
       for (let k = 0; k < spec.licensedRecruiters; k++) this.enter(o, true, clock);
@@ -66,6 +71,8 @@ export class RecruitmentMarket {
     const r = this.recruiters;
     const country = counters.country.count;
     const licensedCapacity = new Float64Array(world.countryCount);
+    // Active recruiters by origin * 2 + (licensed ? 1 : 0).
+    const active = new Float64Array(world.countryCount * 2);
     const unlicensedCapacity = new Float64Array(world.countryCount);
     world.recruitment.forEach((spec, o) => {
       if (!spec) return;
@@ -83,6 +90,7 @@ export class RecruitmentMarket {
         country.recruitersLeft[o]++;
         continue;
       }
+      active[o * 2 + r.licensed[k]]++;
       if (r.licensed[k]) licensedCapacity[o] += r.capacity[k];
       else unlicensedCapacity[o] += r.capacity[k];
     }
@@ -97,8 +105,8 @@ export class RecruitmentMarket {
       this.enterWhereProfitable(run, o, true, 0);
       this.enterWhereProfitable(run, o, false, this.unserved[o]);
       this.unserved[o] = 0;
-      country.licensedRecruiters[o] = this.activeCount(o, true);
-      country.unlicensedRecruiters[o] = this.activeCount(o, false);
+      country.licensedRecruiters[o] = active[o * 2 + 1];
+      country.unlicensedRecruiters[o] = active[o * 2];
     });
   }
 
@@ -125,43 +133,38 @@ export class RecruitmentMarket {
     return licensed ? Lender.LicensedRecruiter : Lender.UnlicensedRecruiter;
   }
 
-  /** Books a placement: the fee and the employer's fee go to that kind's recruiters, shared by capacity. */
+  /** Books a placement: the fees go to that kind's recruiters of the origin, shared out by capacity when the tick settles. */
   book(origin: number, kind: LenderCode, workerFee: number, employerFee: number): void {
-    const r = this.recruiters;
-    const licensed = kind === Lender.LicensedRecruiter ? 1 : 0;
-    let capacity = 0;
-    for (let k = 0; k < r.count; k++) if (r.origin[k] === origin && r.licensed[k] === licensed && r.status[k] === RecruiterStatus.Active) capacity += r.capacity[k];
-    for (let k = 0; k < r.count; k++) {
-      if (r.origin[k] !== origin || r.licensed[k] !== licensed || r.status[k] !== RecruiterStatus.Active) continue;
-      const share = r.capacity[k] / capacity;
-      r.placements[k] += share;
-      r.takings[k] += (workerFee + employerFee) * share;
-      r.revenue[k] += (workerFee + employerFee) * share;
-    }
+    const slot = origin * 2 + (kind === Lender.LicensedRecruiter ? 1 : 0);
+    this.booked[slot]++;
+    this.bookedFees[slot] += workerFee + employerFee;
   }
 
-  /** End of the markets phase: this tick's placements turn into smoothed yearly profit. */
+  /**
+   * End of the markets phase: each active recruiter gets its share, by
+   * capacity, of the placements and fees its kind booked in its origin this
+   * tick, and these turn into smoothed yearly profit.
+   */
   settle(run: RunState): void {
     const { world, params, clock } = run;
     const r = this.recruiters;
     const smoothing = clock.perTick(2);
+    const capacity = new Float64Array(this.booked.length);
+    for (let k = 0; k < r.count; k++) if (r.status[k] === RecruiterStatus.Active) capacity[r.origin[k] * 2 + r.licensed[k]] += r.capacity[k];
     for (let k = 0; k < r.count; k++) {
       if (r.status[k] !== RecruiterStatus.Active) continue;
       const o = r.origin[k];
-      const costs = r.placements[k] * world.recruitment[o]!.costPerPlacement;
+      const slot = o * 2 + r.licensed[k];
+      const share = r.capacity[k] / capacity[slot];
+      const fees = this.bookedFees[slot] * share;
+      r.revenue[k] += fees;
+      const costs = this.booked[slot] * share * world.recruitment[o]!.costPerPlacement;
       const overhead = r.licensed[k] ? world.country.values.licenceDeposit[o] * params.licenceDepositCostPerYear : params.unlicensedPenaltyPerYear;
-      const yearly = (r.takings[k] - costs) * this.scale * clock.ticksPerYear - overhead;
+      const yearly = (fees - costs) * this.scale * clock.ticksPerYear - overhead;
       r.profit[k] += smoothing * (yearly - r.profit[k]);
-      r.placements[k] = 0;
-      r.takings[k] = 0;
     }
-  }
-
-  private activeCount(origin: number, licensed: boolean): number {
-    const r = this.recruiters;
-    let n = 0;
-    for (let k = 0; k < r.count; k++) if (r.origin[k] === origin && r.status[k] === RecruiterStatus.Active && (r.licensed[k] === 1) === licensed) n++;
-    return n;
+    this.booked.fill(0);
+    this.bookedFees.fill(0);
   }
 
   private enterWhereProfitable(run: RunState, origin: number, licensed: boolean, unserved: number): void {

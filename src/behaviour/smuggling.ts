@@ -88,7 +88,10 @@ export class SmugglingMarket {
     const legCount = counters.leg.count;
     const base = world.leg.values.cost;
     const active = new Float64Array(world.legs.length);
+    const profit = new Float64Array(world.legs.length);
     const riskyCapacity = new Float64Array(world.legs.length);
+    const wage = world.legs.map((_, l) => this.outsideWage(l));
+    const exit = clock.perTick(params.smugglerExitPerYear);
     this.capacity.fill(0);
 
     for (let k = 0; k < s.count; k++) {
@@ -100,6 +103,13 @@ export class SmugglingMarket {
         legCount.smugglersArrested[l]++;
         continue;
       }
+      if (s.profit[k] < wage[l] && this.rng[l].uniform() < exit) {
+        // Earning less than the outside wage: quits.
+        s.status[k] = SmugglerStatus.Left;
+        legCount.smugglersLeft[l]++;
+        continue;
+      }
+      profit[l] += s.profit[k];
       const cf = s.costFactor[k];
       s.risky[k] = this.margin(l, cf, Mode.Risky, params) > this.margin(l, cf, Mode.Standard, params) ? 1 : 0;
       active[l]++;
@@ -121,7 +131,7 @@ export class SmugglingMarket {
         this.price[l] += (1 - Math.pow(1 - params.smugglerPriceAdjustment, 12 / clock.ticksPerYear)) * (target - this.price[l]);
         this.boarding[l] = queue > 0 ? Math.min(1, this.capacity[l] / queue) : 1;
         this.riskyShare[l] = this.capacity[l] > 0 ? riskyCapacity[l] / this.capacity[l] : 0;
-        this.turnover(run, l, active[l], queue);
+        this.enterWhereProfitable(run, l, active[l], profit[l], queue);
       }
       legCount.price[l] = this.price[l];
       legCount.riskyShare[l] = this.riskyShare[l];
@@ -177,19 +187,10 @@ export class SmugglingMarket {
     return this.world.country.values.wageHigh[this.world.places[this.world.legs[leg].from].country];
   }
 
-  private turnover(run: RunState, leg: number, active: number, queue: number): void {
+  /** Smugglers earning more than the outside wage draw entrants, in proportion to the excess. */
+  private enterWhereProfitable(run: RunState, leg: number, active: number, profit: number, queue: number): void {
     const { params, clock, counters } = run;
-    const s = this.smugglers;
     const wage = this.outsideWage(leg);
-    let profit = 0;
-    for (let k = 0; k < s.count; k++) {
-      if (s.leg[k] !== leg || s.status[k] !== SmugglerStatus.Active) continue;
-      profit += s.profit[k];
-      if (s.profit[k] < wage && this.rng[leg].uniform() < clock.perTick(params.smugglerExitPerYear)) {
-        s.status[k] = SmugglerStatus.Left;
-        counters.leg.count.smugglersLeft[leg]++;
-      }
-    }
     // Where nobody works a leg that people wait at, a newcomer would fill a boat at today's price.
     const prospect = queue > 0 ? this.world.legs[leg].smuggling!.capacityPerYear * Math.max(this.margin(leg, 1, Mode.Standard, params), this.margin(leg, 1, Mode.Risky, params)) : 0;
     const mean = active > 0 ? profit / active : prospect;
