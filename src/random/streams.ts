@@ -52,6 +52,7 @@ class AleaStream implements RandomStream {
 /** The root of a run's streams. `stream(name)` always returns the same stream for a name. */
 export class RandomStreams {
   private readonly streams = new Map<string, RandomStream>();
+  private readonly families = new Map<string, RandomStream[]>();
   private readonly rootKey: string;
 
   constructor(readonly identity: RunIdentity) {
@@ -65,7 +66,14 @@ export class RandomStreams {
    * (common random numbers, and less noise in comparisons).
    */
   family(prefix: string, ids: readonly string[]): RandomStream[] {
-    return ids.map((id) => this.stream(`${prefix}:${id}`));
+    // Phases ask for their family every tick: build it once.
+    const key = `${prefix}\u0000${ids.join('\u0000')}`;
+    let members = this.families.get(key);
+    if (!members) {
+      members = ids.map((id) => this.stream(`${prefix}:${id}`));
+      this.families.set(key, members);
+    }
+    return members;
   }
 
   stream(name: string): RandomStream {
