@@ -152,13 +152,13 @@ export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, op
  * a rerun resumes only the same sweep; files half-written by a run that was
  * killed (hidden staging folders) are removed.
  */
-function prepareFolder(out: string, designText: string): void {
+export function prepareFolder(out: string, designText: string, what = 'sweep'): void {
   mkdirSync(out, { recursive: true });
   for (const name of readdirSync(out)) if (/^\.runs\.partial-\d+$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
   const designFile = join(out, 'design.json');
   if (existsSync(designFile)) {
     if (readFileSync(designFile, 'utf8') !== designText) {
-      throw new UsageError(`${out} holds the results of a different sweep (its design.json names another scenario, parameters, replications, seed, indicators or library version): choose another --out folder, or remove it`);
+      throw new UsageError(`${out} holds the results of a different ${what} (its design.json names another scenario, parameters, replications, seed, indicators, settings or library version): choose another --out folder, or remove it`);
     }
   } else {
     writeFilesAtomically(out, [{ name: 'design.json', content: designText }]);

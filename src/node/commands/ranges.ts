@@ -1,0 +1,26 @@
+import type { ParameterRange } from '../../calibration/parameters.js';
+import { UsageError, type Args } from '../args.js';
+import { splitParam } from './sweep.js';
+
+/** `--param PATH=LOW:HIGH`, repeated: the ranges of calibration and sensitivity analysis. */
+export function readRanges(args: Args, command: string): ParameterRange[] {
+  const params = args.all('param');
+  if (params.length === 0) throw new UsageError(`${command} needs at least one --param PATH=LOW:HIGH`);
+  return params.map((text) => {
+    const { path, values } = splitParam(text);
+    const bounds = values.split(':');
+    const [low, high] = bounds.map(Number);
+    if (bounds.length !== 2 || bounds.some((b) => b.trim() === '') || !Number.isFinite(low) || !Number.isFinite(high)) throw new UsageError(`--param ${text}: expected PATH=LOW:HIGH with two numbers`);
+    if (!(low < high)) throw new UsageError(`--param ${text}: LOW must be below HIGH`);
+    return { path, low, high };
+  });
+}
+
+/** A number option within (min, max), or undefined when not given. */
+export function numberIn(args: Args, name: string, min: number, max: number): number | undefined {
+  const text = args.text(name);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !(n > min && n < max)) throw new UsageError(`--${name}: expected a number between ${min} and ${max}, found "${text}"`);
+  return n;
+}
