@@ -9,6 +9,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { fleeCommand } from './commands/flee.js';
 import { runCommand } from './commands/run.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   sweep: sweepCommand,
   flee: fleeCommand,
   calibrate: calibrateCommand,
+  sensitivity: sensitivityCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows
