@@ -4,3 +4,6 @@ export { compareInWorkers, sweepInWorkers, comparisonFiles, sweepFiles, tableFil
 export { Interrupted, WorkerPool, defaultWorkers } from './pool.js';
 export { runFiles, summarise } from '../io/summary.js';
 export { readFleeFolder, readFleeSettingsFile } from './flee-files.js';
+export { calibrateInWorkers, calibrationFiles, calibrationTables, type CalibrateOptions, type CalibrationResult, type CalibrationMethod } from './calibrate.js';
+export { sensitivityInWorkers, sensitivityFiles, type SensitivityOptions, type SensitivityResult, type IndicatorChoice } from './sensitivity.js';
+export { readObservedFile } from './observed-files.js';

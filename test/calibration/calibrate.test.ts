@@ -18,7 +18,7 @@ import { smallWorld } from '../worlds.js';
 const world = smallWorld({ ticks: 24, population: 20_000, legs: [{ interception: 0.1 }, { mortality: 0.05 }] });
 const MORTALITY = 'legs[id=tra-des].mortality';
 const INTERCEPTION = 'legs[id=ori-tra].interception';
-const TRUTH = { [MORTALITY]: 0.08, [INTERCEPTION]: 0.3 };
+const TRUTH: Record<string, number> = { [MORTALITY]: 0.08, [INTERCEPTION]: 0.3 };
 const PRIORS = [{ path: MORTALITY, low: 0, high: 0.2 }, { path: INTERCEPTION, low: 0, high: 0.6 }];
 
 function modelData(): ObservedData {
