@@ -8,10 +8,10 @@
  *   npx tsx bench/calibration.ts
  *
  * Sizes come from the environment:
- *   MIGSIM_BENCH_CAL_SCALE        5000  persons per agent
+ *   MIGSIM_BENCH_CAL_SCALE        2000  persons per agent
  *   MIGSIM_BENCH_CAL_PARTICLES    40
  *   MIGSIM_BENCH_CAL_GENERATIONS  4
- * Runs are kept in out/bench-calibration (rerun to resume). Writes
+ * Runs are kept in out/bench-calibration-SCALE (rerun to resume). Writes
  * bench/results/calibration.md and calibration.json.
  */
 import { copyFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ export async function calibrationSuite(options: { scale: number; particles: numb
   const given = readScenarioFile(file);
   const scenario = validateScenario({ ...given, agents: { ...given.agents, scale: options.scale } }, file);
   const observed = readObservedFile(OBSERVED);
-  const out = join(ROOT, 'out', 'bench-calibration');
+  const out = join(ROOT, 'out', `bench-calibration-${options.scale}`);
   const started = performance.now();
   let last = '';
   const result = await calibrateInWorkers(scenario, observed, CALIBRATED, {
@@ -103,7 +103,7 @@ export async function calibrationSuite(options: { scale: number; particles: numb
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const env = process.env;
   const r = await calibrationSuite({
-    scale: Number(env.MIGSIM_BENCH_CAL_SCALE ?? 5000), particles: Number(env.MIGSIM_BENCH_CAL_PARTICLES ?? 40),
+    scale: Number(env.MIGSIM_BENCH_CAL_SCALE ?? 2000), particles: Number(env.MIGSIM_BENCH_CAL_PARTICLES ?? 40),
     generations: Number(env.MIGSIM_BENCH_CAL_GENERATIONS ?? 4), log: (l) => console.log(l),
   });
   writeFilesAtomically(RESULTS, [{ name: 'calibration.md', content: r.markdown + '\n' }, { name: 'calibration.json', content: jsonText(r.json) }]);

@@ -59,7 +59,7 @@ if (suites.has('flee')) {
 if (suites.has('calibration')) {
   log('\nCalibration suite: the built-in scenario fitted to data/observed/ by ABC');
   const r = await calibrationSuite({
-    scale: Number(env.MIGSIM_BENCH_CAL_SCALE ?? 5000), particles: Number(env.MIGSIM_BENCH_CAL_PARTICLES ?? 40),
+    scale: Number(env.MIGSIM_BENCH_CAL_SCALE ?? 2000), particles: Number(env.MIGSIM_BENCH_CAL_PARTICLES ?? 40),
     generations: Number(env.MIGSIM_BENCH_CAL_GENERATIONS ?? 4), log,
   });
   markdown.push(r.markdown);

@@ -1,13 +1,11 @@
-import { FieldPathError } from '../../experiment/paths.js';
 import { Args, UsageError, type Command } from '../args.js';
 import { calibrateInWorkers, type CalibrationMethod, type CalibrationResult } from '../calibrate.js';
 import { parseFormats } from '../experiment.js';
 import { readScenarioFile } from '../files.js';
 import { readObservedFile } from '../observed-files.js';
-import { Interrupted } from '../pool.js';
 import { Progress } from '../progress.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
-import { numberIn, readRanges } from './ranges.js';
+import { numberIn, readRanges, stoppedKeepingRuns } from './ranges.js';
 
 export const calibrateCommand: Command = {
   usage: `migsim calibrate <scenario> --observed FILE --param PATH=LOW:HIGH [--param ...] --out DIR [--method abc|optimise]
@@ -60,10 +58,7 @@ export const calibrateCommand: Command = {
       console.log(describe(result, out));
     } catch (e) {
       progress?.finish();
-      if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
-      if (!(e instanceof Interrupted)) throw e;
-      console.error(`migsim: interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
-      return 130;
+      return stoppedKeepingRuns(e, out);
     }
   },
 };

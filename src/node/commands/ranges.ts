@@ -1,5 +1,7 @@
 import type { ParameterRange } from '../../calibration/parameters.js';
+import { FieldPathError } from '../../experiment/paths.js';
 import { UsageError, type Args } from '../args.js';
+import { Interrupted } from '../pool.js';
 import { splitParam } from './sweep.js';
 
 /** `--param PATH=LOW:HIGH`, repeated: the ranges of calibration and sensitivity analysis. */
@@ -23,4 +25,15 @@ export function numberIn(args: Args, name: string, min: number, max: number): nu
   const n = Number(text);
   if (text.trim() === '' || !(n > min && n < max)) throw new UsageError(`--${name}: expected a number between ${min} and ${max}, found "${text}"`);
   return n;
+}
+
+/**
+ * What a command that keeps its runs in DIR/runs does with an error: a bad
+ * path is a usage error; an interruption says how to resume (exit code 130).
+ */
+export function stoppedKeepingRuns(e: unknown, out: string): number {
+  if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
+  if (!(e instanceof Interrupted)) throw e;
+  console.error(`migsim: interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
+  return 130;
 }

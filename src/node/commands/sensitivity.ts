@@ -1,14 +1,12 @@
-import { FieldPathError } from '../../experiment/paths.js';
 import { formatTable } from '../../sensitivity/format.js';
 import type { SensitivityMethod } from '../../sensitivity/analysis.js';
 import { Args, UsageError, type Command } from '../args.js';
 import { parseFormats } from '../experiment.js';
 import { readScenarioFile } from '../files.js';
-import { Interrupted } from '../pool.js';
 import { Progress } from '../progress.js';
 import { sensitivityInWorkers, type IndicatorChoice } from '../sensitivity.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
-import { readRanges } from './ranges.js';
+import { readRanges, stoppedKeepingRuns } from './ranges.js';
 
 export const sensitivityCommand: Command = {
   usage: `migsim sensitivity <scenario> --param PATH=LOW:HIGH [--param ...] --indicator NAME[:KEY] [--indicator ...] --out DIR
@@ -57,10 +55,7 @@ export const sensitivityCommand: Command = {
       console.log(`\n${result.values.length * replications} runs; results in ${out} (${result.indices.name}, design, sensitivity.json)`);
     } catch (e) {
       progress?.finish();
-      if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
-      if (!(e instanceof Interrupted)) throw e;
-      console.error(`migsim: interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
-      return 130;
+      return stoppedKeepingRuns(e, out);
     }
   },
 };
