@@ -49,6 +49,8 @@ export const calibrateCommand: Command = {
           if (p.stage !== stage) {
             progress?.finish();
             stage = p.stage;
+            if (p.resumed > 0) console.error(`migsim: resuming ${p.stage}: ${p.resumed} of ${p.of} runs already done in ${out}`);
+            // Nelder-Mead runs one vector at a time: a bar per vector would only flicker.
             progress = new Progress(p.of, `runs of ${p.stage}`, enabled && !p.stage.startsWith('evaluation'));
             progress.skip(p.resumed);
           } else progress?.advance();
