@@ -43,6 +43,7 @@ export const compareCommand: Command = {
       }));
       progress.finish();
       console.log(formatScorecard(comparison));
+      if (uncertain) console.log(`\nIntervals include parameter uncertainty: each replication drew ${args.all('uncertain').join(', ')}, the same for both arms.`);
       if (out !== undefined) {
         const written = writeFilesAtomically(out, await comparisonFiles(comparison, formats));
         console.log(`\nWrote ${written.length} files to ${out}`);
