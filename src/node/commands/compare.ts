@@ -2,7 +2,7 @@ import { formatScorecard } from '../../experiment/scorecard.js';
 import { Args, type Command } from '../args.js';
 import { compareInWorkers, comparisonFiles, parseFormats } from '../experiment.js';
 import { readScenarioFile, writeFilesAtomically } from '../files.js';
-import { Interrupted } from '../pool.js';
+import { Interrupted, defaultWorkers } from '../pool.js';
 import { Progress } from '../progress.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
 
@@ -19,8 +19,10 @@ export const compareCommand: Command = {
     const workers = args.wholeNumber('workers', 1);
     const out = args.text('out');
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
-    const baseline = sized(readScenarioFile(baselineFile), args, baselineFile);
-    const variant = sized(readScenarioFile(variantFile), args, variantFile);
+    // Each worker holds one run at a time.
+    const copies = Math.min(workers ?? defaultWorkers(), defaultWorkers());
+    const baseline = sized(readScenarioFile(baselineFile), args, baselineFile, copies);
+    const variant = sized(readScenarioFile(variantFile), args, variantFile, copies);
     const progress = new Progress(replications, 'replication pairs', Progress.wanted(args.has('progress')));
     try {
       const comparison = await interruptible((signal) => compareInWorkers(baseline, variant, {

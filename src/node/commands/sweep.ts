@@ -3,7 +3,7 @@ import type { SweepDesign, SweepResult } from '../../experiment/sweep.js';
 import { Args, UsageError, type Command } from '../args.js';
 import { parseFormats, sweepInWorkers } from '../experiment.js';
 import { readScenarioFile } from '../files.js';
-import { Interrupted } from '../pool.js';
+import { Interrupted, defaultWorkers } from '../pool.js';
 import { Progress } from '../progress.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
 
@@ -24,7 +24,7 @@ migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N 
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
     const design = readDesign(args);
-    const scenario = sized(readScenarioFile(file), args, file);
+    const scenario = sized(readScenarioFile(file), args, file, Math.min(workers ?? defaultWorkers(), defaultWorkers()));
     let shown: Progress | undefined;
     try {
       const result = await interruptible((signal) => sweepInWorkers(scenario, design, {
