@@ -15,6 +15,9 @@ const ROUTES = 'input_csv/routes.csv';
 const CLOSURES = 'input_csv/closures.csv';
 const CONFLICTS = 'input_csv/conflicts.csv';
 const SIM_PERIOD = 'input_csv/sim_period.csv';
+/** Far beyond any conflict studied (55 years), and within the 16-bit day stamps agents carry. */
+const MAX_DAYS = 20_000;
+const MAX_PLACES = 65_535;
 
 /**
  * Reads a Flee scenario folder (input_csv/ and source_data/) into memory.
@@ -79,7 +82,7 @@ function readSimPeriod(text: string, issues: FleeIssues): { startDate: string; s
       else start = { text: value, day };
     } else if (key === 'length') {
       const n = parseWhole(value);
-      if (n === undefined || n < 1) ok = issues.add(SIM_PERIOD, row.line, 'Length', 'a whole number of days, at least 1', quoted(value));
+      if (n === undefined || n < 1 || n > MAX_DAYS) ok = issues.add(SIM_PERIOD, row.line, 'Length', `a whole number of days from 1 to ${MAX_DAYS}`, quoted(value));
       else days = n;
     } else if (!key.startsWith('#')) ok = issues.add(SIM_PERIOD, row.line, undefined, 'a row StartDate or Length', quoted(row.cells[0]));
   }
@@ -150,6 +153,7 @@ function readLocations(csv: CsvFile, issues: FleeIssues): FleePlace[] | undefine
     });
   }
   if (places.length === 0) issues.add(csv.file, undefined, undefined, 'at least one location', 'none');
+  if (places.length >= MAX_PLACES) issues.add(csv.file, undefined, undefined, `fewer than ${MAX_PLACES} locations (agents index them in 16 bits)`, `${places.length} locations`);
   if (issues.list.length > before) return undefined;
   const home = places[0].country;
   for (const p of places) p.foreign = p.country !== home;

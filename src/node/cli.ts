@@ -9,6 +9,7 @@ import { fleeCommand } from './commands/flee.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { OutputError } from './output-error.js';
 
 /** Every command of the CLI; a new command is one file in commands/ and one line here. */
 const COMMANDS: Record<string, Command> = {
@@ -38,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     return (await command.run(rest)) ?? 0;
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof FleeFormatError) {
+    if (e instanceof ScenarioError || e instanceof FleeFormatError || e instanceof OutputError) {
       console.error(e.message);
       return 2;
     }

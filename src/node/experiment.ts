@@ -141,7 +141,7 @@ export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, op
     workers: options.workers, pool: options.pool, signal: options.signal,
     onResult: (index, run) => {
       const text = jsonText(run);
-      if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: runFileName(run.point, run.replication), content: text }]);
+      if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: runFileName(run.point, run.replication), content: text }], false);
       // Read back what was written, so fresh and resumed runs merge identically.
       runs[todo[index].point.index * reps + todo[index].replication] = readRun(text);
       options.onRun?.(++done, total, resumed);

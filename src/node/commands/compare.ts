@@ -1,18 +1,19 @@
 import { formatScorecard } from '../../experiment/scorecard.js';
 import { Args, type Command } from '../args.js';
 import { compareInWorkers, comparisonFiles, parseFormats } from '../experiment.js';
-import { readScenarioFile, writeFilesAtomically } from '../files.js';
+import { checkOutputFolder, readScenarioFile, writeFilesAtomically } from '../files.js';
 import { Interrupted, defaultWorkers } from '../pool.js';
 import { Progress } from '../progress.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
 
 export const compareCommand: Command = {
-  usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow] [--progress]
+  usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR [--force]] [--format csv,arrow] [--progress]
       Runs both scenarios N times with common random numbers and prints each indicator's
       mean difference (variant - baseline) with a paired 95% interval; with --out, writes
-      the scorecard, every replication's values, the per-tick tables and comparison.json.`,
+      the scorecard, every replication's values, the per-tick tables and comparison.json
+      (DIR must be empty, new or migsim's own, unless --force).`,
   async run(argv) {
-    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress', 'force']);
     const [baselineFile, variantFile] = args.exactly(2, 'a baseline and a variant scenario file');
     const replications = args.wholeNumber('reps', 1) ?? 10;
     const seed = args.wholeNumber('seed', 0);
@@ -23,6 +24,7 @@ export const compareCommand: Command = {
     const copies = Math.min(workers ?? defaultWorkers(), defaultWorkers());
     const baseline = sized(readScenarioFile(baselineFile), args, baselineFile, copies);
     const variant = sized(readScenarioFile(variantFile), args, variantFile, copies);
+    if (out !== undefined) checkOutputFolder(out, args.has('force'));
     const progress = new Progress(replications, 'replication pairs', Progress.wanted(args.has('progress')));
     try {
       const comparison = await interruptible((signal) => compareInWorkers(baseline, variant, {
