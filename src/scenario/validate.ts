@@ -11,7 +11,7 @@ import {
   type Quantity, type RouteSpec, type Scenario, type Skill, type TicksPerYear,
 } from './types.js';
 
-const ID = { re: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, what: 'an id (letters, digits, "_", "-" or ".")' };
+const ID = { re: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, what: 'an id (up to 100 letters, digits, "_", "-" or ".")' };
 const MONTH = { re: /^[1-9]\d{3}-(0[1-9]|1[0-2])$/, what: 'a month written YYYY-MM, in the year 1000 or later' };
 /** Expressions are checked at every tick, and no study needs more (55 years of days). */
 const MAX_TICKS = 20_000;
