@@ -34,7 +34,11 @@ export function readYaml(text: string): YamlText {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
   const problems: YamlProblem[] = [];
-  const at = (offset: number | undefined) => (offset === undefined ? {} : lines.linePos(offset));
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [line, column] = [e.linePos?.[0].line, e.linePos?.[0].col];
     const reason = e.code === 'RESOURCE_EXHAUSTION' ? `nesting at most ${MAX_DEPTH} levels deep` : e.code === 'TAG_RESOLVE_FAILED' ? 'no YAML tags (plain values only)' : 'valid YAML or JSON';
