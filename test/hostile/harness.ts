@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { folderFiles } from '../flee/tiny.js';
 import { runCli } from '../helpers.js';
 
 /** How a variant ended: refused cleanly, ran, or failed the promise (and why). */
@@ -16,18 +17,11 @@ export function writeVariant(files: Record<string, string | Uint8Array>, prefix:
   return dir;
 }
 
-/** Every file under a folder, by its path within it (run.json aside: it names the input's path). */
+/** Every file written into an output folder, by its path within it (run.json aside: it names the input's path). */
 export function outputOf(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name !== 'run.json') out.set(relative(dir, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
+  const files = folderFiles(dir);
+  files.delete('run.json');
+  return files;
 }
 
 /**
