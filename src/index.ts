@@ -91,5 +91,5 @@ export {
   averagedRelativeDifference, relativeDifference, naiveBaseline, baselineScore, scoreSpread, observedOn, campIndices,
 } from './flee/index.js';
 export type {
-  FleeFiles, FleeIssue, FleeScenario, FleePlace, FleeLink, FleeClosure, FleeSettings, FleeRunOptions, FleeRunResult, ScoreSpread,
+  FleeFiles, FleeIssue, FleeReadOptions, FleeScenario, FleePlace, FleeLink, FleeClosure, FleeSettings, FleeRunOptions, FleeRunResult, ScoreSpread,
 } from './flee/index.js';

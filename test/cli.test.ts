@@ -14,7 +14,7 @@ describe('migsim CLI', () => {
     expect(stdout).toMatch(/fixture: seed 3, replication 0, 12 ticks \(2020-01-01 to 2020-12-01\)/);
     expect(stdout).toMatch(/Irregular arrivals and deaths by corridor and route:/);
     expect(stdout).toMatch(/Everybody at the end, by status:/);
-    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'countries.csv', 'events.csv', 'legs.csv', 'population.csv', 'routes.csv', 'run.json']);
+    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'countries.csv', 'events.csv', 'legs.csv', 'migsim-manifest.json', 'population.csv', 'routes.csv', 'run.json']);
     const population = readFileSync(join(out, 'population.csv'), 'utf8').trim().split('\n');
     expect(population[0]).toBe('tick,date,home,preparing,inTransit,abroadRegular,asylumPending,protected,irregular,overstaying,returned,dead,total');
     expect(population).toHaveLength(13);
@@ -42,7 +42,7 @@ describe('migsim CLI', () => {
     [['run', fixture, '--seed', '-1'], /--seed: expected a whole number of at least 0, found "-1"/],
     [['run', fixture, '--speed', '3'], /unknown option --speed/],
     [['fly'], /unknown command "fly"/],
-    [['run', join(ROOT, 'no-such-file.yaml')], /no-such-file.yaml: \(whole file\): expected a readable YAML or JSON scenario file, found no file at that path/],
+    [['run', join(ROOT, 'no-such-file.yaml')], /no-such-file.yaml: \(whole file\): expected a readable YAML or JSON scenario file in UTF-8, found no file at that path/],
   ])('bad arguments %j exit with 2 and say why', async (argv, message) => {
     const { code, stderr } = await runCli(argv as string[]);
     expect(code).toBe(2);

@@ -22,7 +22,7 @@ function issues(run: () => unknown): Array<{ path: string; message: string }> {
 describe('policies in scenario files, and extends', () => {
   it('a file extends another and adds a policy; the policy acts and is recorded', () => {
     const base = readScenarioFile(join(FIXTURES, 'valid.yaml'));
-    const closed = readScenarioFile(join(FIXTURES, 'extends', 'closed.yaml'));
+    const closed = readScenarioFile(join(FIXTURES, 'closed.yaml'));
     expect(closed.name).toBe('fixture-closed');
     expect(closed.countries).toEqual(base.countries);
     expect(closed.policies).toEqual([{ plugin: 'set-attribute', name: 'sea-closure', kind: 'leg', targets: ['tra-des'], attribute: 'interception', value: 1, from: '2020-04', until: null }]);

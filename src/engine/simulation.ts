@@ -1,4 +1,5 @@
 import { populate } from '../agents/population.js';
+import { checkRunSize } from '../scenario/size.js';
 import { STATE_COUNT, State } from '../agents/states.js';
 import type { MigrantStore } from '../agents/store.js';
 import { decide } from '../behaviour/decisions.js';
@@ -103,6 +104,8 @@ export class Simulation {
     this.scenario = scenario;
     this.seed = options.seed ?? scenario.seed;
     this.replication = options.replication ?? 0;
+    // Before anything is allocated: a run the store cannot index is a clear error, not a RangeError.
+    checkRunSize(scenario, scenario.name);
     this.world = new World(scenario);
     this.clock = new Clock(scenario.start, scenario.ticksPerYear);
     this.plugins = [...createPolicies(scenario.policies, scenarioIndex(scenario, this.clock)), ...(options.plugins ?? [])];

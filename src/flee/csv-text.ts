@@ -129,9 +129,10 @@ export function cellAt(row: CsvRow, index: number): string {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** A decimal number, or undefined for anything else (Number('') is 0, Number('0x1') is 1: neither is a count). */
+/** A finite decimal number, or undefined for anything else (Number('') is 0, Number('0x1') is 1, Number('1e999') is Infinity: none is a count). */
 export function parseNumber(text: string): number | undefined {
-  return NUMBER.test(text) ? Number(text) : undefined;
+  const n = NUMBER.test(text) ? Number(text) : undefined;
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
 
 /** A whole number of 0 or more, or undefined. */

@@ -1,6 +1,6 @@
 /** Flee: read Flee's scenarios, run its displacement rules, score against UNHCR data. */
 export { readFleeScenario, type FleeFiles } from './reader.js';
-export { FleeFormatError, formatFleeIssue, type FleeIssue } from './errors.js';
+export { FleeFormatError, formatFleeIssue, type FleeIssue, type FleeReadOptions } from './errors.js';
 export {
   PLACE_TYPES, CLOSURE_TYPES, observedOn, campIndices,
   type FleeScenario, type FleePlace, type FleeLink, type FleeClosure, type PlaceType, type ClosureType,

@@ -1,5 +1,6 @@
-import { cellAt, csvFile, csvRows, findColumns, parseDate, parseNumber, parseWhole, type CsvFile } from './csv-text.js';
-import { FleeIssues, quoted } from './errors.js';
+import { cellAt, csvFile, csvRows, findColumns, parseDate, parseNumber, parseWhole, type CsvFile, type CsvRow } from './csv-text.js';
+import { nearestName } from '../io/text.js';
+import { FleeIssues, quoted, type FleeReadOptions } from './errors.js';
 import {
   CLOSURE_TYPES, PLACE_TYPES,
   type ClosureType, type FleeClosure, type FleeLink, type FleePlace, type FleeScenario, type PlaceType,
@@ -14,6 +15,9 @@ const ROUTES = 'input_csv/routes.csv';
 const CLOSURES = 'input_csv/closures.csv';
 const CONFLICTS = 'input_csv/conflicts.csv';
 const SIM_PERIOD = 'input_csv/sim_period.csv';
+/** Far beyond any conflict studied (55 years), and within the 16-bit day stamps agents carry. */
+const MAX_DAYS = 20_000;
+const MAX_PLACES = 65_535;
 
 /**
  * Reads a Flee scenario folder (input_csv/ and source_data/) into memory.
@@ -21,10 +25,17 @@ const SIM_PERIOD = 'input_csv/sim_period.csv';
  * name and missing file is reported in one FleeFormatError naming the file,
  * line and column.
  *
+ * Where Flee's own files rely on Flee's habits, the reader does what Flee does
+ * and says so in a warning (see FleeReadOptions; strict reading makes each an
+ * error): location types by Flee's substring rule (`forward` is a forwarding
+ * hub), a route listed twice or both ways merged, `remove_forced_redirection`
+ * closures of pairs with no route skipped, conflicts.csv columns that name no
+ * location left out (with the nearest name), and no conflicts.csv at all.
+ *
  * @param name the conflict's name (used to derive random streams); `source` names the folder in errors.
  */
-export function readFleeScenario(files: FleeFiles, name: string, source = name): FleeScenario {
-  const issues = new FleeIssues();
+export function readFleeScenario(files: FleeFiles, name: string, source = name, options: FleeReadOptions = {}): FleeScenario {
+  const issues = new FleeIssues(options);
   const text = (path: string, required: boolean): string | undefined => {
     const t = files(path);
     if (t === undefined && required) issues.add(path, undefined, undefined, 'the file', 'no file at that path');
@@ -45,7 +56,10 @@ export function readFleeScenario(files: FleeFiles, name: string, source = name):
   const conflictsText = text(CONFLICTS, false);
   const conflictIntensity = readConflicts(conflictsText === undefined ? undefined : csvFile(CONFLICTS, conflictsText), places, period.days, issues);
   const observed = readValidationData(files, places, period.startDay, issues);
-  issues.throwIfAny(source);
+  if (conflictIntensity.every((v) => v === 0)) {
+    issues.add(conflictsText === undefined ? LOCATIONS : CONFLICTS, undefined, undefined, 'a location at conflict on some day (or nobody is displaced)', 'none on any day of the run');
+  }
+  issues.finish(source);
   return {
     name, startDate: period.startDate, days: period.days, places, links, closures, conflictIntensity,
     corrections: observed.corrections, observedTotal: observed.total, observedSeries: observed.series,
@@ -68,7 +82,7 @@ function readSimPeriod(text: string, issues: FleeIssues): { startDate: string; s
       else start = { text: value, day };
     } else if (key === 'length') {
       const n = parseWhole(value);
-      if (n === undefined || n < 1) ok = issues.add(SIM_PERIOD, row.line, 'Length', 'a whole number of days, at least 1', quoted(value));
+      if (n === undefined || n < 1 || n > MAX_DAYS) ok = issues.add(SIM_PERIOD, row.line, 'Length', `a whole number of days from 1 to ${MAX_DAYS}`, quoted(value));
       else days = n;
     } else if (!key.startsWith('#')) ok = issues.add(SIM_PERIOD, row.line, undefined, 'a row StartDate or Length', quoted(row.cells[0]));
   }
@@ -94,6 +108,7 @@ function readLocations(csv: CsvFile, issues: FleeIssues): FleePlace[] | undefine
   const bad = (line: number, column: string, expected: string, text: string) => issues.add(csv.file, line, column, expected, quoted(text));
   const places: FleePlace[] = [];
   const lineOf = new Map<string, number>();
+  const readAs = new Map<string, number[]>();
   for (const row of csv.rows) {
     const name = cellAt(row, col.name);
     if (name === '') bad(row.line, 'name', 'the name of the location', name);
@@ -101,9 +116,13 @@ function readLocations(csv: CsvFile, issues: FleeIssues): FleePlace[] | undefine
     else lineOf.set(name, row.line);
     const country = cellAt(row, col.country);
     if (country === '') bad(row.line, 'country', 'the country the location is in', country);
-    const typeText = cellAt(row, col.location_type).toLowerCase();
-    const type = (typeText === '' ? 'town' : typeText) as PlaceType;
-    if (!PLACE_TYPES.includes(type)) bad(row.line, 'location_type', `a location type (${PLACE_TYPES.join(', ')})`, cellAt(row, col.location_type));
+    const typeText = cellAt(row, col.location_type);
+    const type = placeType(typeText);
+    if (!type) {
+      const flood = typeText.toLowerCase().includes('flood') ? ' (a flood zone of DFlee, whose flood rules this rule set does not implement)' : '';
+      issues.add(csv.file, row.line, 'location_type', `a location type (${PLACE_TYPES.join(', ')}, or a name holding one of camp, conflict, forward, marker, town)`, quoted(typeText) + flood);
+    }
+    else if (typeText !== '' && typeText.toLowerCase() !== type) readAs.set(typeText, [...(readAs.get(typeText) ?? []), row.line]);
     const coordinate = (column: 'latitude' | 'longitude', limit: number) => {
       const t = cellAt(row, col[column]);
       if (t === '') return null;
@@ -123,15 +142,45 @@ function readLocations(csv: CsvFile, issues: FleeIssues): FleePlace[] | undefine
     const attributes: Record<string, string> = {};
     for (const x of found.extra) attributes[x.name] = cellAt(row, x.index);
     places.push({
-      name, region: cellAt(row, col.region), country, latitude, longitude, type, foreign: false,
+      name, region: cellAt(row, col.region), country, latitude, longitude, type: type ?? 'town', foreign: false,
       population: isCamp ? 0 : pop ?? 0, capacity: isCamp && pop ? pop : null, conflictDate, attributes,
     });
   }
+  for (const [text, lines] of readAs) {
+    issues.warn({
+      file: csv.file, line: lines[0], column: 'location_type', expected: `a location type (${PLACE_TYPES.join(', ')})`,
+      found: `"${text}" on ${lineList(lines)}, read as ${placeType(text)} by Flee's rule (the type whose word the name holds)`,
+    });
+  }
   if (places.length === 0) issues.add(csv.file, undefined, undefined, 'at least one location', 'none');
+  if (places.length >= MAX_PLACES) issues.add(csv.file, undefined, undefined, `fewer than ${MAX_PLACES} locations (agents index them in 16 bits)`, `${places.length} locations`);
   if (issues.list.length > before) return undefined;
   const home = places[0].country;
   for (const p of places) p.foreign = p.country !== home;
   return places;
+}
+
+/**
+ * A location type by Flee's rule: the first of camp (idpcamp when the name
+ * also holds "idp"), conflict, forward, marker, town or default whose word the
+ * name holds, whatever its case; no type is a town.
+ */
+function placeType(text: string): PlaceType | undefined {
+  const t = text.toLowerCase();
+  if (t === '') return 'town';
+  if (t.includes('camp')) return t.includes('idp') ? 'idpcamp' : 'camp';
+  if (t.includes('conflict')) return 'conflict_zone';
+  if (t.includes('forward')) return 'forwarding_hub';
+  if (t.includes('marker')) return 'marker';
+  if (t.includes('town') || t.includes('default')) return 'town';
+  return undefined;
+}
+
+/** "line 4", "lines 4, 7 and 9", or the first few of many. */
+function lineList(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  const shown = lines.slice(0, 5).join(', ');
+  return lines.length > 5 ? `lines ${shown} and ${lines.length - 5} more` : `lines ${shown.replace(/, (\d+)$/, ' and $1')}`;
 }
 
 function placeIndex(places: readonly FleePlace[]): Map<string, number> {
@@ -156,8 +205,9 @@ function readRoutes(csv: CsvFile, places: FleePlace[], issues: FleeIssues): { li
   if (!found) return { links, flawed };
   const col = found.index;
   const index = placeIndex(places);
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; link: number }>();
   for (const row of csv.rows) {
+    extraCells(csv, row, issues);
     const ends = (['name1', 'name2'] as const).map((c) => {
       const name = cellAt(row, col[c]);
       const k = index.get(name);
@@ -182,11 +232,19 @@ function readRoutes(csv: CsvFile, places: FleePlace[], issues: FleeIssues): { li
       continue;
     }
     const key = pairKey(a, b);
-    if (seen.has(key)) {
-      issues.add(csv.file, row.line, undefined, 'one route between two locations', `a second route between ${places[a].name} and ${places[b].name} (first on line ${seen.get(key)})`);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      // Flee would add a parallel link, doubling the pair's weight in every choice; one road is one link here.
+      const kept = links[first.link];
+      const other = kept.a === a ? 'again' : 'the other way round';
+      const distance = kept.distanceKm === distanceKm ? '' : `, at ${distanceKm} km where the first says ${kept.distanceKm} km (the first is kept)`;
+      issues.warn({
+        file: csv.file, line: row.line, expected: 'one route between two locations (routes are two-way)',
+        found: `the route ${places[a].name} - ${places[b].name} of line ${first.line} ${other}${distance}: merged into one link`,
+      });
       continue;
     }
-    seen.set(key, row.line);
+    seen.set(key, { line: row.line, link: links.length });
     links.push({ a, b, distanceKm, forcedRedirection: forced as 0 | 1 | 2 });
   }
   return { links, flawed };
@@ -206,6 +264,7 @@ function readClosures(csv: CsvFile, places: FleePlace[], routes: { links: FleeLi
   const countries = [...new Set(places.map((p) => p.country))];
   const closures: FleeClosure[] = [];
   for (const row of csv.rows) {
+    extraCells(csv, row, issues);
     const bad = (column: string, expected: string, text: string) => issues.add(csv.file, row.line, column, expected, quoted(text));
     const typeText = cellAt(row, col.closure_type);
     const type = typeText.toLowerCase() as ClosureType;
@@ -246,8 +305,11 @@ function readClosures(csv: CsvFile, places: FleePlace[], routes: { links: FleeLi
       if (a === undefined || b === undefined) continue;
       const link = routes.links.findIndex((l) => pairKey(l.a, l.b) === pairKey(a, b));
       if (link < 0 && routes.flawed.has(pairKey(a, b))) continue;
-      if (link < 0) issues.add(csv.file, row.line, undefined, 'a route of routes.csv between name1 and name2', `no route between ${name1} and ${name2}`);
-      else closures.push({ ...timing, type, link });
+      const expected = 'a route of routes.csv between name1 and name2';
+      if (link >= 0) closures.push({ ...timing, type, link });
+      // Lifting a mark from a road that does not exist changes nothing, in Flee as here.
+      else if (type === 'remove_forced_redirection') issues.warn({ file: csv.file, line: row.line, expected, found: `no route between ${name1} and ${name2}: a closure that changes nothing, skipped` });
+      else issues.add(csv.file, row.line, undefined, expected, `no route between ${name1} and ${name2}`);
     }
   }
   return closures;
@@ -263,6 +325,12 @@ function readConflicts(csv: CsvFile | undefined, places: FleePlace[], days: numb
   const intensity = new Float64Array(days * P);
   const listed = new Set<number>();
   if (csv) readConflictTable(csv, places, days, intensity, listed, issues);
+  else {
+    issues.warn({
+      file: CONFLICTS, expected: 'the file (one row of conflict intensities per day)',
+      found: 'no file: each conflict zone is at conflict from its conflict_date in locations.csv, as in Flee 2',
+    });
+  }
   places.forEach((p, k) => {
     if (p.type !== 'conflict_zone' || listed.has(k)) return;
     if (p.conflictDate === null) {
@@ -276,7 +344,8 @@ function readConflicts(csv: CsvFile | undefined, places: FleePlace[], days: numb
 
 function readConflictTable(csv: CsvFile, places: FleePlace[], days: number, intensity: Float64Array, listed: Set<number>, issues: FleeIssues): void {
   const P = places.length;
-  if (!csv.header || csv.header.cells[0].toLowerCase() !== 'day') {
+  // Flee reads the table by position and never looks at the first header cell; "#Day" and "#Days" are both in use.
+  if (!csv.header || !csv.header.cells[0].toLowerCase().startsWith('day')) {
     issues.add(csv.file, csv.header?.line ?? csv.rows[0]?.line ?? 1, undefined, 'a first line #Day,<location>,<location>,...', quoted(csv.header ? '#' + csv.header.cells.join(',') : (csv.rows[0]?.cells.join(',') ?? '')));
     return;
   }
@@ -289,8 +358,15 @@ function readConflictTable(csv: CsvFile, places: FleePlace[], days: number, inte
   for (let c = 1; c < named; c++) {
     const name = header.cells[c];
     const k = index.get(name);
-    if (k === undefined) issues.add(csv.file, header.line, name, 'the name of a location in locations.csv', name === '' ? 'an empty column name' : `no location "${name}"`);
-    else if (listed.has(k)) issues.add(csv.file, header.line, name, 'each location named once', 'the name twice');
+    if (k === undefined && name === '') issues.add(csv.file, header.line, name, 'the name of a location in locations.csv', 'an empty column name');
+    else if (k === undefined) {
+      // Flee reports such a column and carries on without it; so do we, saying which name was probably meant.
+      const near = nearestName(name, index.keys());
+      issues.warn({
+        file: csv.file, line: header.line, column: name, expected: 'the name of a location in locations.csv',
+        found: `no location "${name}"${near ? `: did you mean ${near}?` : ''}; the column is left out`,
+      });
+    } else if (listed.has(k)) issues.add(csv.file, header.line, name, 'each location named once', 'the name twice');
     else listed.add(k);
     columns.push(k ?? -1);
   }
@@ -309,3 +385,13 @@ function readConflictTable(csv: CsvFile, places: FleePlace[], days: number, inte
   });
   if (csv.rows.length < days) issues.add(csv.file, undefined, undefined, `a row for each of the ${days} days of sim_period.csv`, `${csv.rows.length} rows`);
 }
+
+/** Cells beyond the header's columns holding text: a shifted or mistyped row, never read in silence. */
+function extraCells(csv: CsvFile, row: CsvRow, issues: FleeIssues): void {
+  const width = csv.header?.cells.length ?? 0;
+  const extra = row.cells.slice(width).filter((c) => c !== '');
+  if (extra.length > 0) {
+    issues.add(csv.file, row.line, undefined, `at most ${width} cells, one per column of the header`, `${row.cells.length} cells, with ${quoted(extra[0])} beyond the last column`);
+  }
+}
+

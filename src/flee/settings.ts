@@ -1,5 +1,7 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
-import { FleeIssues } from './errors.js';
+import { isMap, type Node } from 'yaml';
+import { clip, nearestName } from '../io/text.js';
+import { readYaml } from '../io/yaml.js';
+import { FleeIssues, type FleeReadOptions } from './errors.js';
 
 /** Rules for displacing people (simsetting.yml `spawn_rules`). */
 export interface SpawnRules {
@@ -141,56 +143,97 @@ export const DEFAULT_FLEE_SETTINGS: FleeSettings = {
 };
 
 /**
+ * Keys Flee itself reads that this rule set does not implement (demographic
+ * and ethnicity rules, population-weighted choices, crossing speeds, flood
+ * rules, agents read from a file...). FabFlee's configs use many of them, so
+ * they are accepted, with a warning that names them: a run here ignores them.
+ */
+const FLEE_ONLY: Record<string, readonly string[]> = {
+  '': ['number_of_steps', 'conflict_input_file', 'flood_level_input_file'],
+  log_levels: ['granularity'],
+  spawn_rules: ['conflict_zone_spawning_only', 'flood_zone_spawning_only', 'camps_are_sicks', 'read_from_agents_csv_file', 'conflict_driven_spawning', 'flood_driven_spawning'],
+  move_rules: [
+    'max_crossing_speed', 'use_v1_rules', 'stay_close_to_home', 'home_distance_power', 'use_pop_for_loc_weight', 'pop_power_for_loc_weight',
+    'movechance_pop_base', 'movechance_pop_scale_factor', 'ChildrenAvoidHazards', 'BoysTakeRisk', 'MatchCampEthnicity', 'MatchTownEthnicity',
+    'MatchConflictEthnicity', 'flood_rules',
+  ],
+  optimisations: [],
+};
+
+/**
  * Reads a Flee settings file (simsetting.yml). Unlike Flee, which silently
  * ignores a key it does not know (so a misspelt rule quietly keeps its
- * default), every unknown section or key is an error, as is a value of the
- * wrong kind or out of range. Keys left out take DEFAULT_FLEE_SETTINGS.
+ * default), an unknown section or key is an error, with the nearest known
+ * key as a suggestion, as is a value of the wrong kind or out of range. Keys
+ * Flee reads but this rule set does not implement are warnings (see
+ * FleeReadOptions). Keys left out take DEFAULT_FLEE_SETTINGS.
  */
-export function parseFleeSettings(text: string, source: string): FleeSettings {
-  const issues = new FleeIssues();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+export function parseFleeSettings(text: string, source: string, options: FleeReadOptions = {}): FleeSettings {
+  const issues = new FleeIssues(options);
+  const { doc, lines, value, problems } = readYaml(text);
   const report = (line: number | undefined, key: string | undefined, expected: string, found: string) => void issues.list.push({ file: '', line, key, expected, found });
-  for (const e of doc.errors) report(e.linePos?.[0].line, undefined, 'valid YAML', `a syntax error: ${e.message.split('\n')[0]}`);
+  for (const p of problems) issues.list.push({ file: '', line: p.line, col: p.column, expected: p.expected, found: p.found });
   issues.throwIfAny(source);
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : undefined);
+  const lineOf = (node: unknown) => {
+    const range = (node as Node | null | undefined)?.range;
+    return range ? lines.linePos(range[0]).line : undefined;
+  };
   const settings = structuredClone(DEFAULT_FLEE_SETTINGS);
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return settings;
-  if (!isMap(root)) {
+  if (value === null || value === undefined) return settings;
+  if (!isMap(root) || typeof value !== 'object' || Array.isArray(value)) {
     report(lineOf(root), undefined, `sections ${Object.keys(KEYS).join(', ')}`, 'something other than a mapping');
     throw issues.error(source);
   }
+  const unimplemented: Array<{ line: number | undefined; key: string }> = [];
+  const unknown = (line: number | undefined, section: string, key: string) => {
+    if (FLEE_ONLY[section]?.includes(key)) {
+      unimplemented.push({ line, key: section === '' ? key : `${section}.${key}` });
+      return;
+    }
+    const known = section === '' ? Object.keys(KEYS) : Object.keys(KEYS[section as keyof typeof KEYS]);
+    const suggestion = nearestName(key, [...known, ...(FLEE_ONLY[section] ?? [])]);
+    const what = section === '' ? `a section of Flee's settings (${known.join(', ')})` : `a key of ${section} (${known.join(', ')})`;
+    report(line, section === '' ? clip(key) : `${section}.${clip(key)}`, what, `an unknown ${section === '' ? 'section' : 'key'} "${clip(key)}"${suggestion ? `: did you mean ${suggestion}?` : ''}`);
+  };
+  const data = value as Record<string, unknown>;
   for (const pair of root.items) {
     const sectionName = String((pair.key as { value?: unknown } | null)?.value);
-    const sectionLine = lineOf(pair.key as Node);
+    const sectionLine = lineOf(pair.key);
     if (!(sectionName in KEYS)) {
-      report(sectionLine, sectionName, `a section of Flee's settings (${Object.keys(KEYS).join(', ')})`, `an unknown section "${sectionName}"`);
+      unknown(sectionLine, '', sectionName);
       continue;
     }
     const section = sectionName as keyof typeof KEYS;
-    const value = pair.value as Node | null;
-    if (value === null || (isScalar(value) && value.value === null)) continue;
-    if (!isMap(value)) {
-      report(lineOf(value), section, 'keys and values', 'something other than a mapping');
+    const node = pair.value;
+    const entries = data[section];
+    if (entries === null || entries === undefined) continue;
+    if (!isMap(node) || typeof entries !== 'object' || Array.isArray(entries)) {
+      report(lineOf(node), section, 'keys and values', 'something other than a mapping');
       continue;
     }
-    for (const item of value.items) {
+    for (const item of node.items) {
       const key = String((item.key as { value?: unknown } | null)?.value);
-      const path = `${section}.${key}`;
-      const line = lineOf(item.key as Node);
+      const line = lineOf(item.key);
       const kind = KEYS[section][key];
       if (!kind) {
-        report(line, path, `a key of ${section} (${Object.keys(KEYS[section]).join(', ')})`, `an unknown key "${key}"`);
+        unknown(line, section, key);
         continue;
       }
-      const v = (item.value as Node | null)?.toJSON?.() ?? null;
+      const v = (entries as Record<string, unknown>)[key] ?? null;
       const problem = check(kind, v);
-      if (problem) report(lineOf(item.value as Node) ?? line, path, problem, describe(v));
+      if (problem) report(lineOf(item.value) ?? line, `${section}.${key}`, problem, describe(v));
       else (settings[section] as Record<string, unknown>)[key] = v;
     }
   }
-  issues.throwIfAny(source);
+  if (unimplemented.length > 0) {
+    issues.warn({
+      file: '', line: unimplemented[0].line, key: unimplemented.map((u) => u.key).join(', '),
+      expected: 'settings this rule set implements',
+      found: 'settings Flee reads that this rule set does not implement: they are ignored here',
+    });
+  }
+  issues.finish(source);
   return settings;
 }
 
@@ -208,7 +251,7 @@ function check(kind: Kind, v: unknown): string | undefined {
 
 function describe(v: unknown): string {
   if (v === null) return 'nothing';
-  if (typeof v === 'string') return `the text "${v}"`;
-  if (Array.isArray(v)) return `a list [${v.map(String).join(', ')}]`;
+  if (typeof v === 'string') return `the text "${clip(v, 60)}"`;
+  if (Array.isArray(v)) return clip(`a list [${v.map((x) => (typeof x === 'object' && x !== null ? 'an object' : String(x))).join(', ')}]`, 120);
   return typeof v === 'object' ? 'a mapping' : String(v);
 }

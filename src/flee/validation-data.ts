@@ -71,7 +71,8 @@ function readCountFile(files: FleeFiles, name: string, layoutRow: CsvRow, startD
     const count = parseNumber(countText);
     if (day === undefined) issues.add(path, row.line, 'date', 'a date as YYYY-MM-DD', quoted(dateText));
     else if (days.length > 0 && day <= days[days.length - 1]) issues.add(path, row.line, 'date', 'dates in increasing order', `${dateText} after a later or equal date`);
-    if (count === undefined || count < 0) issues.add(path, row.line, 'count', 'a count of persons, 0 or more', quoted(countText));
+    // More than any displacement ever recorded is a broken file, and would not fit in memory as agents.
+    if (count === undefined || count < 0 || count > 1e9) issues.add(path, row.line, 'count', 'a count of persons from 0 to 1e9', quoted(countText));
     if (day !== undefined && count !== undefined) {
       days.push(day - startDay);
       counts.push(count);

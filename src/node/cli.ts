@@ -12,6 +12,7 @@ import { runCommand } from './commands/run.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { OutputError } from './output-error.js';
 
 /** Every command of the CLI; a new command is one file in commands/ and one line here. */
 const COMMANDS: Record<string, Command> = {
@@ -43,7 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     return (await command.run(rest)) ?? 0;
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof FleeFormatError || e instanceof ObservedDataError) {
+    if (e instanceof ScenarioError || e instanceof FleeFormatError || e instanceof ObservedDataError || e instanceof OutputError) {
       console.error(e.message);
       return 2;
     }

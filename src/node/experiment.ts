@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { PolicyEvent } from '../engine/events.js';
 import { checkReplications, summariseComparison, type CompareOptions, type Comparison, type PairRun } from '../experiment/compare.js';
@@ -8,10 +9,12 @@ import { tableToCsv } from '../io/csv.js';
 import { jsonText } from '../io/json.js';
 import { indicatorsNamed } from '../metrics/indicators.js';
 import type { Table } from '../metrics/table.js';
+import { withFieldValues } from '../experiment/paths.js';
+import { checkRunSize } from '../scenario/size.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError } from './args.js';
 import { libraryVersion, writeFilesAtomically, type OutputFile } from './files.js';
-import { runInWorkers, type WorkerPool } from './pool.js';
+import { defaultWorkers, runInWorkers, type WorkerPool } from './pool.js';
 import type { WorkerTask } from './worker.js';
 
 export type Format = 'csv' | 'arrow';
@@ -104,6 +107,9 @@ export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, op
   checkReplications(options.replications);
   const seed = options.seed ?? scenario.seed;
   const points = sweepPoints(scenario, design, seed);
+  // A point's values (agents.scale, a population) can make its runs too big: refused before any run starts.
+  const copies = Math.min(options.pool?.size ?? options.workers ?? defaultWorkers(), defaultWorkers());
+  for (const p of points) checkRunSize(withFieldValues(scenario, p.values), `${scenario.name} at ${p.key}`, totalmem(), copies);
   const reps = options.replications;
   const total = points.length * reps;
   const runs: SweepRun[] = new Array(total);
@@ -135,7 +141,7 @@ export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, op
     workers: options.workers, pool: options.pool, signal: options.signal,
     onResult: (index, run) => {
       const text = jsonText(run);
-      if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: runFileName(run.point, run.replication), content: text }]);
+      if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: runFileName(run.point, run.replication), content: text }], false);
       // Read back what was written, so fresh and resumed runs merge identically.
       runs[todo[index].point.index * reps + todo[index].replication] = readRun(text);
       options.onRun?.(++done, total, resumed);

@@ -31,8 +31,8 @@ export const borderEnforcement: PolicyType<EnforcementParameters> = {
   read(spec, path, r, index) {
     const obj = r.object(spec, path, ['legs', 'into', 'interception', 'interceptionTimes', 'costTimes', 'rampMonths', 'intercepted', ...WINDOW_FIELDS]);
     if (!obj) return undefined;
-    const legs = obj.legs === undefined ? [] : readIds(r, obj.legs, [...path, 'legs'], index.legs, 'leg');
-    const into = obj.into === undefined ? [] : readIds(r, obj.into, [...path, 'into'], index.countries, 'country');
+    const legs = obj.legs === undefined ? [] : readIds(r, obj.legs, [...path, 'legs'], index.legs, 'leg', true);
+    const into = obj.into === undefined ? [] : readIds(r, obj.into, [...path, 'into'], index.countries, 'country', true);
     if (legs && into && legs.length === 0 && into.length === 0) r.report([...path, 'legs'], 'at least one leg in `legs`, or a country in `into`', undefined);
     const interception = readOptionalNumber(r, obj.interception, [...path, 'interception'], { min: 0, max: 1 });
     const interceptionTimes = readOptionalNumber(r, obj.interceptionTimes, [...path, 'interceptionTimes'], { min: 0 });

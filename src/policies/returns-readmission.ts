@@ -32,8 +32,8 @@ export const returnsReadmission: PolicyType<ReturnsParameters> = {
     const obj = r.object(spec, path, ['destinations', 'origins', 'apprehensionPerYear', 'returnCapacityPerYear', 'cooperation', 'cooperationPerAidShare',
       'reintegrationIncomeBoost', 'reintegrationMonths', ...WINDOW_FIELDS]);
     if (!obj) return undefined;
-    const destinations = obj.destinations === undefined ? [] : readIds(r, obj.destinations, [...path, 'destinations'], index.countries, 'country');
-    const origins = obj.origins === undefined ? [] : readIds(r, obj.origins, [...path, 'origins'], index.countries, 'country');
+    const destinations = obj.destinations === undefined ? [] : readIds(r, obj.destinations, [...path, 'destinations'], index.countries, 'country', true);
+    const origins = obj.origins === undefined ? [] : readIds(r, obj.origins, [...path, 'origins'], index.countries, 'country', true);
     const apprehensionPerYear = readOptionalNumber(r, obj.apprehensionPerYear, [...path, 'apprehensionPerYear'], { min: 0, max: 1 });
     const returnCapacityPerYear = readOptionalNumber(r, obj.returnCapacityPerYear, [...path, 'returnCapacityPerYear'], { min: 0 });
     const cooperation = readOptionalNumber(r, obj.cooperation, [...path, 'cooperation'], { min: 0, max: 1 });

@@ -1,3 +1,4 @@
+import { clip } from '../io/text.js';
 import { describeValue, type ScenarioIssue } from './errors.js';
 
 /** A field path being read, e.g. ['legs', 2, 'cost'], printed as `legs[2].cost`. */
@@ -7,7 +8,7 @@ export function pathText(path: FieldPath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? part : `.${part}`;
+    else out += out === '' ? clip(part) : `.${clip(part)}`;
   }
   return out;
 }
@@ -35,7 +36,7 @@ export class FieldReader {
     }
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!known.includes(key)) this.reportText([...path, key], `no field of that name (known fields: ${known.join(', ')})`, `an unknown field "${key}"`);
+      if (!known.includes(key)) this.reportText([...path, key], `no field of that name (known fields: ${known.join(', ')})`, `an unknown field "${clip(key)}"`);
     }
     return record;
   }

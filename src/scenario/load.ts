@@ -1,10 +1,16 @@
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { isMap, isSeq, type LineCounter, type Node } from 'yaml';
+import { clip } from '../io/text.js';
+import { readYaml } from '../io/yaml.js';
+import { ScenarioError, describeValue } from './errors.js';
 import type { Scenario } from './types.js';
-import { validateScenario } from './validate.js';
+import { TOP_FIELDS, validateScenario } from './validate.js';
 
-/** Reads the scenario an `extends:` field names, relative to the file that names it. */
-export type ReadBase = (path: string, from: string) => { text: string; source: string };
+/**
+ * Reads the scenario an `extends:` field names, relative to the file that
+ * names it (`from`); `root` is the file the chain started from, whose folder
+ * tree a base must stay within.
+ */
+export type ReadBase = (path: string, from: string, root: string) => { text: string; source: string };
 
 export interface ParseOptions {
   /** Needed for `extends:`; `readScenarioFile` in `migsim/node` gives one that reads files. */
@@ -23,20 +29,17 @@ export interface ParseOptions {
  * and replaces each top-level field the file gives, e.g. `name` and `policies`.
  */
 export function parseScenario(text: string, source: string, options: ParseOptions = {}): Scenario {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const issues: ScenarioIssue[] = doc.errors.map((e) => ({
-      path: '',
-      expected: 'valid YAML or JSON',
-      found: `a syntax error: ${e.message.split('\n')[0]}`,
-      line: e.linePos?.[0].line,
-    }));
-    throw new ScenarioError(source, issues);
+  const { doc, lines, value, problems } = readYaml(text);
+  if (problems.length > 0) throw new ScenarioError(source, problems.map((p) => ({ path: '', ...p })));
+  const isBase = (options.chain ?? []).length > 0;
+  if (!looksLikeScenario(value)) {
+    // Never quote what a file that is not a scenario holds: it may be any file the user can read.
+    const what = value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ? 'an empty document' : 'a file that is not a scenario (no field of one at its top level)';
+    throw new ScenarioError(source, [{ path: '', expected: `a scenario (a mapping with ${TOP_FIELDS.slice(0, 5).join(', ')}, ...)${isBase ? ' to extend' : ''}`, found: what }]);
   }
-  let input: unknown = doc.toJS();
-  if (input !== null && typeof input === 'object' && !Array.isArray(input) && 'extends' in input) {
-    const { extends: basePath, ...own } = input as Record<string, unknown>;
+  let input: unknown = value;
+  if ('extends' in value) {
+    const { extends: basePath, ...own } = value;
     input = { ...baseScenario(basePath, source, options), ...own };
   }
   try {
@@ -48,14 +51,20 @@ export function parseScenario(text: string, source: string, options: ParseOption
   }
 }
 
+/** A mapping with at least one field a scenario has: anything else is reported without quoting it. */
+function looksLikeScenario(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.keys(value).some((k) => k === 'extends' || (TOP_FIELDS as readonly string[]).includes(k));
+}
+
 function baseScenario(basePath: unknown, source: string, options: ParseOptions): Scenario {
   const fail = (expected: string, found: string): never => {
     throw new ScenarioError(source, [{ path: 'extends', expected, found }]);
   };
-  if (typeof basePath !== 'string' || basePath.trim() === '') return fail('the path of the scenario file this one starts from', JSON.stringify(basePath));
-  if (!options.readBase) return fail('no extends here: reading another file needs readScenarioFile from migsim/node', `"${basePath}"`);
-  const base = options.readBase(basePath, source);
+  if (typeof basePath !== 'string' || basePath.trim() === '') return fail('the path of the scenario file this one starts from', describeValue(basePath));
+  if (!options.readBase) return fail('no extends here: reading another file needs readScenarioFile from migsim/node', `"${clip(basePath)}"`);
   const chain = [...(options.chain ?? []), source];
+  const base = options.readBase(basePath, source, chain[0]);
   if (chain.includes(base.source)) return fail('a chain of extends without a cycle', `${[...chain, base.source].join(' -> ')}`);
   return parseScenario(base.text, base.source, { ...options, chain });
 }

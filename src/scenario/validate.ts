@@ -11,13 +11,15 @@ import {
   type Quantity, type RouteSpec, type Scenario, type Skill, type TicksPerYear,
 } from './types.js';
 
-const ID = { re: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, what: 'an id (letters, digits, "_", "-" or ".")' };
-const MONTH = { re: /^\d{4}-(0[1-9]|1[0-2])$/, what: 'a month written YYYY-MM' };
+const ID = { re: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, what: 'an id (up to 100 letters, digits, "_", "-" or ".")' };
+const MONTH = { re: /^[1-9]\d{3}-(0[1-9]|1[0-2])$/, what: 'a month written YYYY-MM, in the year 1000 or later' };
+/** Expressions are checked at every tick, and no study needs more (55 years of days). */
+const MAX_TICKS = 20_000;
 const YEAR_KEY = /^\d{4}$/;
 const SHARE: NumberRange = { min: 0, max: 1 };
 const NON_NEGATIVE: NumberRange = { min: 0 };
 
-const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies'] as const;
+export const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies'] as const;
 const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places'] as const;
 const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee', 'demandDriven', 'screening', 'returnBonus'] as const;
 const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception', 'smuggling'] as const;
@@ -53,7 +55,7 @@ function readScenario(r: FieldReader, input: unknown): Scenario | undefined {
   const name = r.string(top.name, ['name']);
   const description = top.description === undefined || top.description === '' ? '' : r.string(top.description, ['description']);
   const start = r.string(top.start, ['start'], MONTH);
-  const ticks = r.number(top.ticks, ['ticks'], { min: 1, integer: true });
+  const ticks = r.number(top.ticks, ['ticks'], { min: 1, max: MAX_TICKS, integer: true });
   const ticksPerYear = (top.ticksPerYear === undefined ? 12 : r.oneOf(top.ticksPerYear, ['ticksPerYear'], TICKS_PER_YEAR)) as TicksPerYear | undefined;
   const seed = top.seed === undefined ? 1 : r.number(top.seed, ['seed'], { min: 0, integer: true });
   const ctx: Context = { r, ticks: ticks ?? 1, clock: start && ticksPerYear ? new Clock(start, ticksPerYear) : undefined };
@@ -161,6 +163,10 @@ function readQuantity(ctx: Context, value: unknown, path: FieldPath, range: Numb
   return undefined;
 }
 
+/**
+ * An expression must give a finite number in range at every tick of the run
+ * (0 to ticks), not only at its ends: the first tick where it does not is reported.
+ */
 function readExpression(ctx: Context, text: string, path: FieldPath, range: NumberRange): Quantity | undefined {
   const { r, clock } = ctx;
   let fn;
@@ -171,7 +177,7 @@ function readExpression(ctx: Context, text: string, path: FieldPath, range: Numb
     return undefined;
   }
   if (!clock) return text; // the start date is itself broken and already reported
-  for (const tick of [0, ctx.ticks]) {
+  for (let tick = 0; tick <= ctx.ticks; tick++) {
     let v: number;
     try {
       v = fn(clock.at(tick));
@@ -180,7 +186,7 @@ function readExpression(ctx: Context, text: string, path: FieldPath, range: Numb
       return undefined;
     }
     if (!Number.isFinite(v) || !inRange(v, { ...range, integer: false })) {
-      r.reportText(path, `an expression giving ${describeRange(range)}`, `"${text}", which gives ${v} at tick ${tick}`);
+      r.reportText(path, `an expression giving ${describeRange(range)} at every tick`, `"${text}", which gives ${v} at tick ${tick}`);
       return undefined;
     }
   }

@@ -80,7 +80,7 @@ describe('Arrow IPC files', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'migsim-arrow-')), 'run');
     const { code } = await runCli(['run', join(SCENARIOS, 'mediterranean.yaml'), '--scale', '100000', '--ticks', '12', '--format', 'arrow', '--out', out]);
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['channels.arrow', 'countries.arrow', 'events.arrow', 'legs.arrow', 'population.arrow', 'routes.arrow', 'run.json']);
+    expect(readdirSync(out).sort()).toEqual(['channels.arrow', 'countries.arrow', 'events.arrow', 'legs.arrow', 'migsim-manifest.json', 'population.arrow', 'routes.arrow', 'run.json']);
     expect(readWithFlechette(new Uint8Array(readFileSync(join(out, 'population.arrow')))).numRows).toBe(12);
   });
 });

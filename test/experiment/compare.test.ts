@@ -106,7 +106,7 @@ describe('migsim compare', () => {
     const { code, stdout } = await runCli(['compare', join(SCENARIOS, 'mediterranean.yaml'), join(SCENARIOS, 'balloon.yaml'), '--reps', '2', '--scale', '40000', '--ticks', '48', '--workers', '2', '--seed', '9', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toContain('balloon against mediterranean: 2 paired replications, seed 9');
-    expect(readdirSync(out).sort()).toEqual(['comparison.arrow', 'comparison.csv', 'comparison.json', 'replications.arrow', 'replications.csv', 'tables']);
+    expect(readdirSync(out).sort()).toEqual(['comparison.arrow', 'comparison.csv', 'comparison.json', 'migsim-manifest.json', 'replications.arrow', 'replications.csv', 'tables']);
     expect(readdirSync(join(out, 'tables')).sort()).toEqual(['channels', 'countries', 'legs', 'population', 'routes'].flatMap((t) => [`${t}.arrow`, `${t}.csv`]));
     const routes = readFileSync(join(out, 'tables', 'routes.csv'), 'utf8').trim().split('\n');
     expect(routes[0]).toMatch(/^arm,replication,tick,date,route,corridor,departures,arrivals/);

@@ -44,7 +44,7 @@ describe('sweeps over worker threads', () => {
     const a = filesIn(one);
     const b = filesIn(two);
     expect([...a.keys()].sort()).toEqual([
-      'design.json', 'points.arrow', 'points.csv',
+      'design.json', 'migsim-manifest.json', 'points.arrow', 'points.csv',
       ...[0, 1, 2, 3].flatMap((p) => [0, 1].map((r) => `runs/point-000${p}-rep-00${r}.json`)),
       'runs.arrow', 'runs.csv', 'sweep.json',
     ].sort());
@@ -117,7 +117,7 @@ describe('an interrupted sweep', () => {
       expect(Object.keys(run)).toEqual(['point', 'replication', 'seed', 'indicators', 'events']);
     }
     // Nothing merged yet, so nothing looks like a finished sweep.
-    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['design.json', 'runs']);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['design.json', 'migsim-manifest.json', 'runs']);
     const before = new Map(kept.map((name) => [name, statSync(join(out, 'runs', name))]));
 
     const second = startSweep(out, ['--progress']);

@@ -1,3 +1,5 @@
+import { totalmem } from 'node:os';
+import { checkRunSize, formatBytes } from '../../scenario/size.js';
 import type { Scenario } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
 import type { Args } from '../args.js';
@@ -5,13 +7,29 @@ import type { Args } from '../args.js';
 /** Options every command that runs scenarios takes to shorten or coarsen them. */
 export const SIZE_OPTIONS = ['ticks', 'scale'] as const;
 
-/** The scenario with `--ticks` and `--scale` applied, validated again: expressions must still hold over a longer run. */
-export function sized(scenario: Scenario, args: Args, source: string): Scenario {
+/**
+ * The scenario with `--ticks` and `--scale` applied, validated again
+ * (expressions must still hold over a longer run), and its size checked
+ * before anything is allocated: a run that cannot fit in this machine's
+ * memory, with one copy per worker (`copies`), is refused; a long one is
+ * announced with its estimate.
+ */
+export function sized(scenario: Scenario, args: Args, source: string, copies = 1): Scenario {
   const ticks = args.wholeNumber('ticks', 1);
   const scale = args.positiveNumber('scale');
-  if (ticks === undefined && scale === undefined) return scenario;
-  return validateScenario({ ...scenario, ticks: ticks ?? scenario.ticks, agents: { ...scenario.agents, scale: scale ?? scenario.agents.scale } }, source);
+  const result = ticks === undefined && scale === undefined
+    ? scenario
+    : validateScenario({ ...scenario, ticks: ticks ?? scenario.ticks, agents: { ...scenario.agents, scale: scale ?? scenario.agents.scale } }, source);
+  const size = checkRunSize(result, source, totalmem(), copies);
+  if (size.agentTicks >= LONG_RUN_AGENT_TICKS) {
+    console.error(`migsim: warning: ${source}: a long run: ${size.agents.toLocaleString('en-US')} agents over ${result.ticks} ticks `
+      + `(${size.agentTicks.toExponential(1)} agent-ticks, about ${formatBytes(size.bytes)}); a larger agents.scale (or --scale) runs quicker`);
+  }
+  return result;
 }
+
+/** Agent-ticks from which a run takes many minutes on one core (the built-in scenarios take about 3e7). */
+const LONG_RUN_AGENT_TICKS = 1e9;
 
 /**
  * An abort signal raised by Ctrl-C (SIGINT) or SIGTERM while `work` runs, so

@@ -1,3 +1,4 @@
+import { formatFleeIssue, type FleeReadOptions } from '../../flee/errors.js';
 import { FleeSimulation, type FleeRunResult } from '../../flee/simulation.js';
 import { averagedRelativeDifference, baselineScore, scoreSpread } from '../../flee/score.js';
 import { DEFAULT_FLEE_SETTINGS } from '../../flee/settings.js';
@@ -5,23 +6,31 @@ import { tableToCsv } from '../../io/csv.js';
 import type { Table } from '../../metrics/table.js';
 import { Args, type Command } from '../args.js';
 import { readFleeFolder, readFleeSettingsFile } from '../flee-files.js';
-import { libraryVersion, writeFilesAtomically } from '../files.js';
+import { checkOutputFolder, libraryVersion, writeFilesAtomically } from '../files.js';
 
 export const fleeCommand: Command = {
-  usage: `migsim flee <conflict-folder> [--settings simsetting.yml] [--seed N] [--reps N] [--out DIR]
+  usage: `migsim flee <conflict-folder> [--settings simsetting.yml] [--seed N] [--reps N] [--out DIR [--force]] [--strict]
       Runs a Flee scenario (input_csv/ and source_data/) under Flee's displacement rules
       and prints its score against UNHCR camp counts (averaged relative difference,
       rescaled; mean and spread over replications) next to the naive baseline; with
-      --out, writes per-day simulated and observed counts per camp into DIR.`,
+      --out, writes per-day simulated and observed counts per camp into DIR. What the
+      reader accepted from Flee's habits (a route listed both ways, a setting Flee has
+      and this rule set does not...) is printed as a warning and kept in run.json;
+      --strict makes every warning an error.`,
   run(argv) {
-    const args = new Args(argv, ['settings', 'seed', 'reps', 'out']);
+    const args = new Args(argv, ['settings', 'seed', 'reps', 'out'], ['force', 'strict']);
     const [folder] = args.exactly(1, 'one Flee conflict folder');
     const seed = args.wholeNumber('seed', 0) ?? 1;
     const reps = args.wholeNumber('reps', 1) ?? 1;
     const out = args.text('out');
     const settingsFile = args.text('settings');
-    const settings = settingsFile === undefined ? DEFAULT_FLEE_SETTINGS : readFleeSettingsFile(settingsFile);
-    const scenario = readFleeFolder(folder);
+    const read: Required<FleeReadOptions> = { strict: args.has('strict'), warnings: [] };
+    const settings = settingsFile === undefined ? DEFAULT_FLEE_SETTINGS : readFleeSettingsFile(settingsFile, read);
+    const settingsWarnings = read.warnings.length;
+    const scenario = readFleeFolder(folder, read);
+    const warnings = read.warnings.map((w, k) => `${k < settingsWarnings ? settingsFile : folder}: ${formatFleeIssue(w)}`);
+    for (const w of warnings) console.error(`migsim: warning: ${w}`);
+    if (out !== undefined) checkOutputFolder(out, args.has('force'));
 
     const results: FleeRunResult[] = [];
     for (let replication = 0; replication < reps; replication++) {
@@ -50,7 +59,7 @@ export const fleeCommand: Command = {
       };
       const scoreTable: Table = { name: 'scores', columns: ['replication', 'ard'], rows: results.map((r, k) => [r.replication, scores[k]]) };
       const record = {
-        library: 'migsim', version: libraryVersion(), conflict: scenario.name, folder, seed, replications: reps, settings,
+        library: 'migsim', version: libraryVersion(), conflict: scenario.name, folder, seed, replications: reps, settings, warnings,
         score: spread, baseline, days: scenario.days, startDate: scenario.startDate, camps: first.camps, agents: first.agents,
       };
       const written = writeFilesAtomically(out, [

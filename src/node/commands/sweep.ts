@@ -2,20 +2,21 @@ import { FieldPathError } from '../../experiment/paths.js';
 import type { SweepDesign, SweepResult } from '../../experiment/sweep.js';
 import { Args, UsageError, type Command } from '../args.js';
 import { parseFormats, sweepInWorkers } from '../experiment.js';
-import { readScenarioFile } from '../files.js';
-import { Interrupted } from '../pool.js';
+import { checkOutputFolder, readScenarioFile } from '../files.js';
+import { Interrupted, defaultWorkers } from '../pool.js';
 import { Progress } from '../progress.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
 
 export const sweepCommand: Command = {
-  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
+  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--force] [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
 migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N --out DIR [...]
       Runs every combination of the values given (or N points drawn between the bounds),
       N replications each, over every core. PATH names a scenario field, e.g.
       legs[id=lby-ita].interception, countries[id=SYR].conflict, behaviour.choiceDeath.
-      Each finished run is kept in DIR/runs; rerun the same command to resume.`,
+      Each finished run is kept in DIR/runs; rerun the same command to resume.
+      DIR must be empty, new or migsim's own, unless --force.`,
   async run(argv) {
-    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress', 'force']);
     const [file] = args.exactly(1, 'one scenario file');
     const out = args.text('out');
     if (out === undefined) throw new UsageError('sweep needs --out DIR: each finished run is kept there, so an interrupted sweep can resume');
@@ -24,7 +25,8 @@ migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N 
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
     const design = readDesign(args);
-    const scenario = sized(readScenarioFile(file), args, file);
+    checkOutputFolder(out, args.has('force'));
+    const scenario = sized(readScenarioFile(file), args, file, Math.min(workers ?? defaultWorkers(), defaultWorkers()));
     let shown: Progress | undefined;
     try {
       const result = await interruptible((signal) => sweepInWorkers(scenario, design, {
