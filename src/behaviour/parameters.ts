@@ -186,8 +186,11 @@ export const BEHAVIOUR_PARAMETERS = define({
   smugglerArrestPenaltyYears: {
     value: 3, min: 0, max: 100, doc: 'What an arrest costs a smuggler, in years of the outside wage (a prison term: Italian and Greek sentences for facilitation run from one to many years; Becker 1968: crime responds to the expected penalty). Entry and staying in weigh profit net of this risk.',
   },
+  riskyArrestFactor: {
+    value: 0.3, min: 0, max: 1, doc: 'Arrest hazard of a smuggler running risky crossings, as a share of one running standard boats: migrants steer the dinghy and the organiser stays ashore (UNODC GloSOM 2018; Europol-Interpol 2016 on self-steered boats), though some who steer are arrested as smugglers. What makes enforcement push smugglers to cheaper, deadlier boats.',
+  },
   smugglerArrestCost: {
-    value: 1, min: 0, max: 1000, doc: 'What the risk of arrest costs a smuggler per seat intercepted on a standard crossing, in base prices of the leg (crew and organiser caught, beyond the boat).',
+    value: 1, min: 0, max: 1000, doc: 'No longer used: the risk of arrest is weighed through smugglerArrestPenaltyYears in entry and exit, not per seat (counting it in both would count it twice). Accepted so that older files still validate.',
   },
   smugglerEntryPerYear: {
     value: 1, min: 0, max: 100, doc: 'Yearly entry of new smugglers, per active one, per unit of profit above the outside wage (relative to it).',
