@@ -170,7 +170,7 @@ function readmit(run: RunState, i: number, l: number): void {
  * Factor on the voluntary-return hazard of someone without papers, by
  * (destination * countries + origin) * 2 + skill: exp(-penalty), the penalty
  * being what coming back would cost them, by the cheapest irregular route
- * (its expected cost against a year's savings abroad, its death and
+ * (its expected cost against what they save abroad over returnHorizonYears, its death and
  * interception risk), but never more than the income gain coming back is
  * worth (Massey, Durand & Pren 2015: tighter borders cut the return of the
  * undocumented).
@@ -182,13 +182,14 @@ function reentryDeterrence(run: RunState): Float64Array {
   for (let d = 0; d < n; d++) {
     for (let o = 0; o < n; o++) {
       for (let s = 0; s < 2; s++) {
-        const means = Math.max(1, params.savingRateAbroad * prospects.irregularIncome[d * 2 + s]);
+        // What they can put by over the stay they weigh (returnHorizonYears) pays for coming back.
+        const means = Math.max(1, params.returnHorizonYears * params.savingRateAbroad * prospects.irregularIncome[d * 2 + s]);
         let penalty = Number.POSITIVE_INFINITY;
         let gain = 0;
         world.routes.forEach((r, ri) => {
           if (r.destination !== d || world.places[r.start].country !== o) return;
           const t = prospects.routeAhead[ri][0];
-          penalty = Math.min(penalty, params.choiceCost * (t.expectedCost / means) + params.choiceDeath * t.deathRisk * 0.5 + params.choiceInterception * t.interceptionRisk);
+          penalty = Math.min(penalty, params.choiceCost * (t.expectedCost / means) + params.choiceDeath * t.deathRisk * 0.5 /* average risk tolerance */ + params.choiceInterception * t.interceptionRisk);
           gain = Math.max(gain, params.choiceIncome * Math.log(prospects.routeIncome(ri, o, s) / prospects.homeIncome[o * 2 + s]));
         });
         if (!Number.isFinite(penalty)) gain = Math.max(0, params.choiceIncome * Math.log(prospects.irregularIncome[d * 2 + s] / Math.max(prospects.homeIncome[o * 2 + s], 1)));
