@@ -5,6 +5,7 @@ import { FleeFormatError } from '../flee/errors.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { UsageError, type Command } from './args.js';
 import { compareCommand } from './commands/compare.js';
+import { factsCommand } from './commands/facts.js';
 import { fleeCommand } from './commands/flee.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   sweep: sweepCommand,
   flee: fleeCommand,
+  facts: factsCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows
