@@ -1,5 +1,6 @@
 import type { RunResult } from '../engine/simulation.js';
 import { indicatorsNamed, type IndicatorRun } from '../metrics/indicators.js';
+import '../metrics/flow-indicators.js'; // the facts' measures use these
 import type { Table } from '../metrics/table.js';
 import type { Scenario } from '../scenario/types.js';
 import type { PairRun } from './compare.js';
