@@ -11,12 +11,24 @@ import {
  */
 export const FACT_WORLDS: readonly FactWorld[] = [
   { id: 'aegean', baseline: 'aegean-2016-baseline.yaml', variant: 'aegean-2016-statement.yaml' },
+  { id: 'gatekeeper', baseline: 'us-mexico-1994-baseline.yaml', variant: 'us-mexico-1994-gatekeeper.yaml' },
+  { id: 'us-tripled', baseline: 'us-mexico-1994-baseline.yaml', variant: 'us-mexico-1994-tripled.yaml' },
+  { id: 'us-deadlier', baseline: 'us-mexico-1994-baseline.yaml', variant: 'us-mexico-1994-deadlier.yaml' },
+  { id: 'italy-libya', baseline: 'africa-europe-2017-baseline.yaml', variant: 'africa-europe-2017-italy-libya.yaml' },
 ];
 
 const NEG = Number.NEGATIVE_INFINITY;
 const POS = Number.POSITIVE_INFINITY;
 
 const aegeanArrivals = indicator('crossingsByLeg', 'tur-grc');
+const arrivalsIn = (country: string) => indicator('irregularArrivalsByDestination', country);
+/** Deaths per attempt that ended in a crossing or a death, on one leg. */
+const deathRate = (leg: string) => share(indicator('deathsByLeg', leg), sum(indicator('deathsByLeg', leg), indicator('crossingsByLeg', leg)));
+/** Expected deaths per attempt (attempts × mortality per attempt, over legs). */
+const expectedDeathRate = (...legs: string[]) => share(sum(...legs.map((l) => indicator('expectedDeathsByLeg', l))), sum(...legs.map((l) => indicator('attemptsByLeg', l))));
+const borderCrossings = sum(indicator('crossingsByLeg', 'san-diego'), indicator('crossingsByLeg', 'arizona'));
+const fy1998 = { from: '1997-10', until: '1998-10' };
+const year2018 = { from: '2018-01', until: '2019-01' };
 
 export const FACTS: readonly Fact[] = [
   {
@@ -61,6 +73,78 @@ export const FACTS: readonly Fact[] = [
         const drop = aegeanArrivals(b) - aegeanArrivals(v);
         return drop > 0 ? indicator('returnsExecuted', 'GRC')(v) / drop : Number.NaN;
       },
+    }],
+  },
+  {
+    id: 'A4', world: 'italy-libya', title: 'Spain takes up part of the flow after Italy-Libya',
+    observed: '2017→2018: Italy −96,000, Spain (sea) +35,500 (offset ≈0.37); total Med −32%',
+    checks: [
+      { measure: 'diversion ratio (diversionRatio), 2018', unit: 'ratio', band: [0.2, 0.5], window: year2018, value: comparison('diversionRatio') },
+      {
+        measure: 'Δ% irregular arrivals in Italy + Spain (irregularArrivalsByDestination), 2018', unit: 'percent', band: [-1, -0.01], window: year2018,
+        value: relativeChange(sum(arrivalsIn('ITA'), arrivalsIn('ESP'))),
+      },
+    ],
+  },
+  {
+    id: 'C2', world: 'italy-libya', title: 'The death rate rises as flows fall and rescue shrinks',
+    observed: 'C-Med 1 in 42 (Jan-Jul 2017) → 1 in 18 (Jan-Jul 2018); 1 per 38 arrivals (2017) → 1 per 14 (2018)',
+    checks: [
+      { measure: 'ratio of deaths per attempt on trp-ita, Jul-Dec 2018', unit: 'ratio', band: [2, 8], window: { from: '2018-07' }, value: ratioOf(deathRate('trp-ita')) },
+      { measure: 'deaths per attempt on trp-ita with the policy, Jul-Dec 2018', unit: 'share', band: [0.03, 0.07], window: { from: '2018-07' }, value: inArm('variant', deathRate('trp-ita')) },
+    ],
+  },
+  {
+    id: 'C3', world: 'italy-libya', title: 'Diversion raises deaths on the receiving route',
+    observed: 'W-Med deaths 224 (2017) → 744 (2018)',
+    checks: [{ measure: 'Δ% deaths on mar-esp (deathsByLeg), 2018', unit: 'percent', band: [0.1, POS], window: year2018, value: relativeChange(indicator('deathsByLeg', 'mar-esp')) }],
+  },
+  {
+    id: 'A7', world: 'gatekeeper', title: 'Operation Gatekeeper displaces, it does not deter',
+    observed: 'San Diego ≈50% of SW-border apprehensions (FY94) → 16% (FY98); total apprehensions FY99 +20% on FY95',
+    checks: [
+      {
+        measure: 'San Diego\'s share of apprehensions (interceptionsByLeg), FY1998, variant ÷ baseline', unit: 'ratio', band: [0.2, 0.5], window: fy1998,
+        value: ratioOf(share(indicator('interceptionsByLeg', 'san-diego'), sum(indicator('interceptionsByLeg', 'san-diego'), indicator('interceptionsByLeg', 'arizona')))),
+      },
+      { measure: 'Δ% border crossings, both segments (crossingsByLeg), FY1995-FY1999', unit: 'percent', band: [-0.1, POS], window: { from: '1994-10', until: '1999-10' }, value: relativeChange(borderCrossings) },
+    ],
+  },
+  {
+    id: 'A8', world: 'gatekeeper', title: 'Border deaths per crossing rise after Gatekeeper',
+    observed: 'deaths more than doubled 1995-2005 without a matching rise in entries; ¾ of the rise in the Arizona desert',
+    checks: [{
+      measure: 'ratio of expected deaths per attempt (expectedDeathsByLeg ÷ attemptsByLeg), 1997-2000', unit: 'ratio', band: [2, POS], window: { from: '1997-01' },
+      value: ratioOf(expectedDeathRate('san-diego', 'arizona')),
+    }],
+  },
+  {
+    id: 'A9', world: 'gatekeeper', title: 'Nearly all who try eventually enter',
+    observed: 'apprehension ≈0.35 per attempt (1965-89), so P(success) ≈0.65 per attempt; nearly all eventually enter',
+    checks: [{ measure: 'share of ended journeys that arrived (journeySuccessRate), with Gatekeeper', unit: 'share', band: [0.85, 1], value: inArm('variant', indicator('journeySuccessRate', 'all')) }],
+  },
+  {
+    id: 'A10', world: 'us-tripled', title: 'Enforcement "cages in" the undocumented',
+    observed: 'return migration of undocumented Mexicans fell as enforcement rose; cost of entry more than quadrupled, stays lengthened',
+    checks: [{ measure: 'Δ% yearly voluntary-return hazard of Mexicans in the US (voluntaryReturnRate), 1997-2000', unit: 'percent', band: [-1, -0.05], window: { from: '1997-01' }, value: relativeChange(indicator('voluntaryReturnRate', 'USA')) }],
+  },
+  {
+    id: 'B1', world: 'us-tripled', title: 'Coyote prices respond little to tripled enforcement',
+    observed: 'enforcement ×3+: coyote prices +17% (at most +30%), illegal migration about −10%',
+    checks: [
+      {
+        measure: 'Δ% coyote price, mean of both segments (smugglingPrice), 1998-2000', unit: 'percent', band: [0.15, 0.30], window: { from: '1998-01' },
+        value: relativeChange(sum(indicator('smugglingPrice', 'san-diego'), indicator('smugglingPrice', 'arizona'))),
+      },
+      { measure: 'Δ% border crossings (crossingsByLeg), 1998-2000', unit: 'percent', band: [-0.15, -0.05], window: { from: '1998-01' }, value: relativeChange(borderCrossings) },
+    ],
+  },
+  {
+    id: 'I9', world: 'us-deadlier', title: 'Border deterrence is weak: intent barely responds to risk',
+    observed: 'tougher controls had "remarkably little influence" on intent (Cornelius & Salehyan 2007); 64% still intend to go when told routes move to the desert (Wong et al. 2019)',
+    checks: [{
+      measure: 'Δ% departures when crossings are twice as deadly (departuresByRoute), 1995-2000', unit: 'percent', band: [-0.36, 0], window: { from: '1995-01' },
+      value: relativeChange(sum(indicator('departuresByRoute', 'via-san-diego'), indicator('departuresByRoute', 'via-arizona'))),
     }],
   },
 ];

@@ -56,6 +56,20 @@ registerIndicator({
 });
 
 registerIndicator({
+  name: 'expectedDeathsByLeg', level: 'run', unit: 'persons', by: 'leg',
+  description: 'Deaths to expect on each leg from the attempts made and each tick\'s mortality per attempt (over the mix of boats or modes on offer): deaths without the noise of who happened to die, for rare deaths at coarse scales.',
+  formula: 'Σ_t legs.attempts × legs.effectiveMortality, by leg',
+  compute: ({ scenario, result }) => {
+    const legs = runTable(result, 'legs');
+    const [leg, attempts, mortality] = ['leg', 'attempts', 'effectiveMortality'].map((c) => legs.columns.indexOf(c));
+    const out: IndicatorValues = {};
+    for (const { id } of scenario.legs) out[id] = 0;
+    for (const row of legs.rows) out[row[leg] as string] += Number(row[attempts]) * Number(row[mortality]);
+    return out;
+  },
+});
+
+registerIndicator({
   name: 'interceptionsByLeg', level: 'run', unit: 'persons', by: 'leg',
   description: 'Interceptions (apprehensions at the border) on each leg over the run.',
   formula: 'Σ_t legs.interceptions, by leg',
