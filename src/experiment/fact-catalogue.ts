@@ -1,3 +1,4 @@
+import { indicatorsNamed } from '../metrics/indicators.js';
 import {
   comparison, difference, elasticity, inArm, indicator, ratioOf, relativeChange, share, sum, type Fact, type FactWorld,
 } from './facts.js';
@@ -14,6 +15,11 @@ export const FACT_WORLDS: readonly FactWorld[] = [
   { id: 'gatekeeper', baseline: 'us-mexico-1994-baseline.yaml', variant: 'us-mexico-1994-gatekeeper.yaml' },
   { id: 'us-tripled', baseline: 'us-mexico-1994-baseline.yaml', variant: 'us-mexico-1994-tripled.yaml' },
   { id: 'us-deadlier', baseline: 'us-mexico-1994-baseline.yaml', variant: 'us-mexico-1994-deadlier.yaml' },
+  { id: 'spain-morocco', baseline: 'spain-morocco-2019-baseline.yaml', variant: 'spain-morocco-2019-cooperation.yaml' },
+  { id: 'mare-nostrum', baseline: 'mare-nostrum-2014-baseline.yaml', variant: 'mare-nostrum-2014-ended.yaml' },
+  { id: 'korea-eps', baseline: 'korea-eps-2010-baseline.yaml', variant: 'korea-eps-2010-reform.yaml' },
+  { id: 'nz-rse', baseline: 'nz-rse-2010-baseline.yaml', variant: 'nz-rse-2010-tonga-fees.yaml' },
+  { id: 'hump', baseline: 'hump-baseline.yaml', variant: 'hump-growth.yaml' },
   { id: 'italy-libya', baseline: 'africa-europe-2017-baseline.yaml', variant: 'africa-europe-2017-italy-libya.yaml' },
 ];
 
@@ -22,8 +28,6 @@ const POS = Number.POSITIVE_INFINITY;
 
 const aegeanArrivals = indicator('crossingsByLeg', 'tur-grc');
 const arrivalsIn = (country: string) => indicator('irregularArrivalsByDestination', country);
-/** Deaths per attempt that ended in a crossing or a death, on one leg. */
-const deathRate = (leg: string) => share(indicator('deathsByLeg', leg), sum(indicator('deathsByLeg', leg), indicator('crossingsByLeg', leg)));
 /** Expected deaths per attempt (attempts × mortality per attempt, over legs). */
 const expectedDeathRate = (...legs: string[]) => share(sum(...legs.map((l) => indicator('expectedDeathsByLeg', l))), sum(...legs.map((l) => indicator('attemptsByLeg', l))));
 const borderCrossings = sum(indicator('crossingsByLeg', 'san-diego'), indicator('crossingsByLeg', 'arizona'));
@@ -59,8 +63,8 @@ export const FACTS: readonly Fact[] = [
     id: 'C4', world: 'aegean', title: 'Closure lowers deaths on the closed route',
     observed: 'Aegean deaths: 1,175 in the 20 months before vs 130 in the 24 months after (−91% a month)',
     checks: [{
-      measure: 'Δ% deaths on tur-grc (deathsByLeg), Apr 2016-Mar 2018', unit: 'percent', band: [-1, -0.8],
-      window: { from: '2016-04', until: '2018-04' }, value: relativeChange(indicator('deathsByLeg', 'tur-grc')),
+      measure: 'Δ% expected deaths on tur-grc (expectedDeathsByLeg), Apr 2016-Mar 2018', unit: 'percent', band: [-1, -0.8],
+      window: { from: '2016-04', until: '2018-04' }, value: relativeChange(indicator('expectedDeathsByLeg', 'tur-grc')),
     }],
   },
   {
@@ -90,14 +94,33 @@ export const FACTS: readonly Fact[] = [
     id: 'C2', world: 'italy-libya', title: 'The death rate rises as flows fall and rescue shrinks',
     observed: 'C-Med 1 in 42 (Jan-Jul 2017) → 1 in 18 (Jan-Jul 2018); 1 per 38 arrivals (2017) → 1 per 14 (2018)',
     checks: [
-      { measure: 'ratio of deaths per attempt on trp-ita, Jul-Dec 2018', unit: 'ratio', band: [2, 8], window: { from: '2018-07' }, value: ratioOf(deathRate('trp-ita')) },
-      { measure: 'deaths per attempt on trp-ita with the policy, Jul-Dec 2018', unit: 'share', band: [0.03, 0.07], window: { from: '2018-07' }, value: inArm('variant', deathRate('trp-ita')) },
+      { measure: 'ratio of expected deaths per attempt on trp-ita, Jul-Dec 2018', unit: 'ratio', band: [2, 8], window: { from: '2018-07' }, value: ratioOf(expectedDeathRate('trp-ita')) },
+      { measure: 'expected deaths per attempt on trp-ita with the policy, Jul-Dec 2018', unit: 'share', band: [0.03, 0.07], window: { from: '2018-07' }, value: inArm('variant', expectedDeathRate('trp-ita')) },
     ],
   },
   {
     id: 'C3', world: 'italy-libya', title: 'Diversion raises deaths on the receiving route',
     observed: 'W-Med deaths 224 (2017) → 744 (2018)',
-    checks: [{ measure: 'Δ% deaths on mar-esp (deathsByLeg), 2018', unit: 'percent', band: [0.1, POS], window: year2018, value: relativeChange(indicator('deathsByLeg', 'mar-esp')) }],
+    checks: [{ measure: 'Δ% expected deaths on mar-esp (expectedDeathsByLeg), 2018', unit: 'percent', band: [0.1, POS], window: year2018, value: relativeChange(indicator('expectedDeathsByLeg', 'mar-esp')) }],
+  },
+  {
+    id: 'A5', world: 'spain-morocco', title: 'Blocking the Strait re-grows the Atlantic route',
+    observed: 'Spain sea arrivals 2019 26,168 vs 57,498 (−54.5%); Canaries 2,162 vs 1,266 (+70%)',
+    checks: [
+      {
+        measure: 'Δ% arrivals in the Canaries (crossingsByLeg mar-can + sen-can), Mar-Dec 2019', unit: 'percent', band: [0.1, POS], window: { from: '2019-03', until: '2020-01' },
+        value: relativeChange(sum(indicator('crossingsByLeg', 'mar-can'), indicator('crossingsByLeg', 'sen-can'))),
+      },
+      { measure: 'Δ% irregular arrivals in Spain, all routes, Mar-Dec 2019', unit: 'percent', band: [-1, -0.01], window: { from: '2019-03', until: '2020-01' }, value: relativeChange(arrivalsIn('ESP')) },
+    ],
+  },
+  {
+    id: 'A11', world: 'mare-nostrum', title: 'Ending rescue changes deaths, not crossings',
+    observed: 'Italy Q1-2015 10,165 arrivals vs 10,965 in Q1-2014; deaths 480 vs <50',
+    checks: [
+      { measure: 'Δ% sea arrivals in Italy (crossingsByLeg trp-ita), Q1 2015', unit: 'percent', band: [-0.1, 0.1], window: { from: '2015-01', until: '2015-04' }, value: relativeChange(indicator('crossingsByLeg', 'trp-ita')) },
+      { measure: 'ratio of expected deaths per attempt on trp-ita, Q1 2015', unit: 'ratio', band: [3, POS], window: { from: '2015-01', until: '2015-04' }, value: ratioOf(expectedDeathRate('trp-ita')) },
+    ],
   },
   {
     id: 'A7', world: 'gatekeeper', title: 'Operation Gatekeeper displaces, it does not deter',
@@ -145,6 +168,45 @@ export const FACTS: readonly Fact[] = [
     checks: [{
       measure: 'Δ% departures when crossings are twice as deadly (departuresByRoute), 1995-2000', unit: 'percent', band: [-0.36, 0], window: { from: '1995-01' },
       value: relativeChange(sum(indicator('departuresByRoute', 'via-san-diego'), indicator('departuresByRoute', 'via-arizona'))),
+    }],
+  },
+  {
+    id: 'E3', world: 'korea-eps', title: 'Multi-year schemes without a return incentive see much overstay',
+    observed: 'Korea EPS: 1,260 of 5,243 expiring in 2010 stayed illegally (24%); 37.3% in Jan-Oct 2012',
+    checks: [{ measure: 'overstay rate of the EPS (overstayRateByChannel), without the 2012 reform', unit: 'share', band: [0.15, 0.40], value: inArm('baseline', indicator('overstayRateByChannel', 'eps-vietnam')) }],
+  },
+  {
+    id: 'E4', world: 'nz-rse', title: 'Seasonal employer-tied schemes see very little overstay',
+    observed: 'NZ RSE 2010/11: Tonga 24 absconders of about 1,000 (2.4%), Vanuatu 2, Samoa 2; "very low" overall',
+    checks: [{ measure: 'overstay rate of the RSE (overstayRateByChannel)', unit: 'share', band: [0, 0.01], value: inArm('baseline', indicator('overstayRateByChannel', 'rse-pacific')) }],
+  },
+  {
+    id: 'F4', world: 'nz-rse', title: 'Remittances respond more than proportionately to their cost',
+    observed: 'Tongans in NZ: remittances fall with the fixed fee; a cost cut brings a "more than proportionate" rise (MTO cost 15-20%)',
+    checks: [{
+      measure: 'elasticity of remittances received by Tonga to the transfer cost (remittances; cost 18% → 9%), 2011-2014', unit: 'ratio', band: [NEG, -1], window: { from: '2011-01' },
+      value: elasticity(indicator('remittances', 'TON'), 0.09 / 0.18),
+    }],
+  },
+  {
+    id: 'G1', world: 'hump', title: 'The migration hump: emigration peaks at middle income',
+    observed: 'emigration rises with income up to about $6,000-8,000 PPP and falls beyond (Clemens 2014)',
+    checks: [{
+      measure: 'income per head of the origin with the highest emigration rate (emigrationRate), cross-section', unit: 'dollars', band: [5000, 10000],
+      value: inArm('baseline', (run) => {
+        const rates = indicatorsNamed(['emigrationRate'])[0].compute(run) as Record<string, number>;
+        const incomes = new Map(run.scenario.countries.map((c) => [c.id, Number(c.gdpPerCapita)]));
+        const peak = Object.entries(rates).filter(([, r]) => !Number.isNaN(r)).sort((a, b) => b[1] - a[1])[0];
+        return peak ? incomes.get(peak[0])! : Number.NaN;
+      }),
+    }],
+  },
+  {
+    id: 'G2', world: 'hump', title: 'Richer poor origins send more emigrants',
+    observed: 'within-country elasticity of emigration to GDP per head +0.35 (all destinations), +0.74 (rich ones) (Clemens 2020)',
+    checks: [{
+      measure: 'elasticity of emigrants to income, the $2,000 origin doubled to $4,000 (emigrants I02), 2001-2004', unit: 'ratio', band: [0.3, 0.7], window: { from: '2001-01' },
+      value: elasticity(indicator('emigrants', 'I02'), 2),
     }],
   },
 ];
