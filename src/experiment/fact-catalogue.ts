@@ -1,4 +1,5 @@
-import { indicatorsNamed } from '../metrics/indicators.js';
+import { indicatorsNamed, runTable, type IndicatorRun } from '../metrics/indicators.js';
+import { total } from '../metrics/table.js';
 import {
   comparison, difference, elasticity, inArm, indicator, ratioOf, relativeChange, share, sum, type Fact, type FactWorld,
 } from './facts.js';
@@ -20,6 +21,10 @@ export const FACT_WORLDS: readonly FactWorld[] = [
   { id: 'korea-eps', baseline: 'korea-eps-2010-baseline.yaml', variant: 'korea-eps-2010-reform.yaml' },
   { id: 'nz-rse', baseline: 'nz-rse-2010-baseline.yaml', variant: 'nz-rse-2010-tonga-fees.yaml' },
   { id: 'hump', baseline: 'hump-baseline.yaml', variant: 'hump-growth.yaml' },
+  { id: 'senegal-diaspora', baseline: 'senegal-2015-baseline.yaml', variant: 'senegal-2015-diaspora.yaml' },
+  { id: 'senegal-richer-spain', baseline: 'senegal-2015-baseline.yaml', variant: 'senegal-2015-richer-spain.yaml' },
+  { id: 'senegal-fewer-permits', baseline: 'senegal-2015-baseline.yaml', variant: 'senegal-2015-fewer-permits.yaml' },
+  { id: 'albania-safe-origin', baseline: 'albania-2015-baseline.yaml', variant: 'albania-2015-safe-origin.yaml' },
   { id: 'italy-libya', baseline: 'africa-europe-2017-baseline.yaml', variant: 'africa-europe-2017-italy-libya.yaml' },
 ];
 
@@ -32,6 +37,14 @@ const arrivalsIn = (country: string) => indicator('irregularArrivalsByDestinatio
 const expectedDeathRate = (...legs: string[]) => share(sum(...legs.map((l) => indicator('expectedDeathsByLeg', l))), sum(...legs.map((l) => indicator('attemptsByLeg', l))));
 const borderCrossings = sum(indicator('crossingsByLeg', 'san-diego'), indicator('crossingsByLeg', 'arizona'));
 const fy1998 = { from: '1997-10', until: '1998-10' };
+/** Share of legal-channel applications not (yet) admitted, over every channel. */
+const refusalRate = (run: IndicatorRun) => {
+  const channels = runTable(run.result, 'channels');
+  const applications = total(channels, 'applications');
+  return applications > 0 ? 1 - total(channels, 'admissions') / applications : Number.NaN;
+};
+/** Senegalese setting out for Spain: applying for a Spanish permit, or leaving on the route to Spain (quotas cap admissions, not the choice). */
+const towardsSpain = sum(indicator('applications', 'esp-work'), indicator('departuresByRoute', 'sen-spain'));
 const year2018 = { from: '2018-01', until: '2019-01' };
 
 export const FACTS: readonly Fact[] = [
@@ -208,6 +221,36 @@ export const FACTS: readonly Fact[] = [
       measure: 'elasticity of emigrants to income, the $2,000 origin doubled to $4,000 (emigrants I02), 2001-2004', unit: 'ratio', band: [0.3, 0.7], window: { from: '2001-01' },
       value: elasticity(indicator('emigrants', 'I02'), 2),
     }],
+  },
+  {
+    id: 'H2', world: 'senegal-diaspora', title: 'Flows rise with the diaspora',
+    observed: 'diasporas explain most of the variation in bilateral flows; elasticity about 0.6-0.7 (0.4 with IV/FE; U)',
+    checks: [{ measure: 'elasticity of moves towards Spain (applications esp-work + departuresByRoute sen-spain) to the Senegalese stock there (×2)', unit: 'ratio', band: [0.2, 1.0], value: elasticity(towardsSpain, 2) }],
+  },
+  {
+    id: 'H3', world: 'senegal-richer-spain', title: 'Flows respond to destination income',
+    observed: 'flows "highly responsive" to destination income per head (15 OECD destinations, 1980-2006); elasticity about 0.6-0.7 (U)',
+    checks: [{ measure: 'elasticity of moves towards Spain (applications esp-work + departuresByRoute sen-spain) to Spanish wages (×1.2)', unit: 'ratio', band: [0.1, 2.0], value: elasticity(towardsSpain, 1.2) }],
+  },
+  {
+    id: 'I6', world: 'senegal-fewer-permits', title: 'Legal restriction deflects into irregular entry',
+    observed: '10% more visa refusals → 4-7% more irregular border entries (Czaika & Hobolth 2016)',
+    checks: [{
+      measure: 'elasticity of irregular arrivals in Spain + Italy to the permit refusal rate (1 − Σ admissions ÷ Σ applications), 2016-2019', unit: 'ratio', band: [0.2, 0.7], window: { from: '2016-01' },
+      value: (b, v) => {
+        const irregular = sum(arrivalsIn('ESP'), arrivalsIn('ITA'));
+        const [ib, iv, rb, rv] = [irregular(b), irregular(v), refusalRate(b), refusalRate(v)];
+        return ib > 0 && iv > 0 && rb > 0 && rv > 0 && rv !== rb ? Math.log(iv / ib) / Math.log(rv / rb) : Number.NaN;
+      },
+    }],
+  },
+  {
+    id: 'I4', world: 'albania-safe-origin', title: 'Safe-origin lists cut applications and divert them',
+    observed: 'listing an origin as safe cuts its applications there by 29% and diverts them to other destinations (Guichard & Machado 2024)',
+    checks: [
+      { measure: 'Δ% Albanian asylum claims in Germany (asylumClaims DEU), Nov 2015-Dec 2016', unit: 'percent', band: [-0.39, -0.19], window: { from: '2015-11' }, value: relativeChange(indicator('asylumClaims', 'DEU')) },
+      { measure: 'Δ% Albanian asylum claims in France (asylumClaims FRA), Nov 2015-Dec 2016', unit: 'percent', band: [0.01, POS], window: { from: '2015-11' }, value: relativeChange(indicator('asylumClaims', 'FRA')) },
+    ],
   },
 ];
 

@@ -172,6 +172,13 @@ registerIndicator({
 });
 
 registerIndicator({
+  name: 'applications', level: 'run', unit: 'persons', by: 'channel',
+  description: 'Applications to each legal channel over the run (whether or not a place was found).',
+  formula: 'Σ_t channels.applications, by channel',
+  compute: ({ scenario, result }) => totalsBy(runTable(result, 'channels'), 'applications', 'channel', scenario.channels.map((c) => c.id)),
+});
+
+registerIndicator({
   name: 'admissionShare', level: 'run', unit: 'share', by: 'channel',
   description: 'Share of a legal channel\'s applications that led to an admission during the run (the rest gave up, or still wait).',
   formula: 'Σ channels.admissions / Σ channels.applications, by channel',
