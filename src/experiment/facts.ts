@@ -137,11 +137,6 @@ export function ratioOf(f: RunFigure): FactCheck['value'] {
   };
 }
 
-/** variant − baseline. */
-export function difference(f: RunFigure): FactCheck['value'] {
-  return (b, v) => f(v) - f(b);
-}
-
 /** The figure in one arm only: a level in the world with (or without) the policy. */
 export function inArm(arm: 'baseline' | 'variant', f: RunFigure): FactCheck['value'] {
   return (b, v) => f(arm === 'baseline' ? b : v);
