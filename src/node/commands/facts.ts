@@ -17,7 +17,7 @@ export const factsCommand: Command = {
     const only = args.text('only')?.split(',').map((id) => id.trim()).filter(Boolean);
     try {
       const results = await interruptible((signal) => runFacts({
-        replications: args.wholeNumber('reps', 2) ?? 10, seed: args.wholeNumber('seed', 0), workers: args.wholeNumber('workers', 1),
+        replications: args.wholeNumber('reps', 2) ?? 8, seed: args.wholeNumber('seed', 0), workers: args.wholeNumber('workers', 1),
         only, coarsen: args.positiveNumber('coarsen'), signal,
       }));
       console.log(formatFactsText(results));
