@@ -1,5 +1,6 @@
 import { countryOfPlace } from '../scenario/places.js';
 import { registerIndicator, runTable, type IndicatorValues } from './indicators.js';
+import type { Scenario } from '../scenario/types.js';
 import { total, type Table } from './table.js';
 
 /**
@@ -14,46 +15,50 @@ function ratio(numerator: number, denominator: number): number {
   return denominator === 0 ? Number.NaN : numerator / denominator;
 }
 
-function totalsBy(table: Table, field: string, by: string, ids: readonly string[]): IndicatorValues {
-  const out: IndicatorValues = {};
-  for (const id of ids) out[id] = total(table, field, { [by]: id });
-  return out;
+/** One value per id. */
+function perId(ids: readonly string[], value: (id: string) => number): IndicatorValues {
+  return Object.fromEntries(ids.map((id) => [id, value(id)]));
 }
 
-registerIndicator({
-  name: 'departuresByRoute', level: 'run', unit: 'persons', by: 'route',
-  description: 'People who set off on each route over the run.',
-  formula: 'Σ_t routes.departures, by route',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'routes'), 'departures', 'route', scenario.routes.map((r) => r.id)),
-});
+/** Σ of several columns over the rows that match a filter. */
+function totalOf(table: Table, fields: readonly string[], where: Record<string, string> = {}): number {
+  return fields.reduce((s, f) => s + total(table, f, where), 0);
+}
 
-registerIndicator({
-  name: 'deathsByRoute', level: 'run', unit: 'persons', by: 'route',
-  description: 'Deaths en route over the run, on each route.',
-  formula: 'Σ_t routes.deaths, by route',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'routes'), 'deaths', 'route', scenario.routes.map((r) => r.id)),
-});
+function totalsBy(table: Table, field: string, by: string, ids: readonly string[]): IndicatorValues {
+  return perId(ids, (id) => total(table, field, { [by]: id }));
+}
 
-registerIndicator({
-  name: 'attemptsByLeg', level: 'run', unit: 'persons', by: 'leg',
-  description: 'Attempts to cross each leg over the run (each try counts, so one person intercepted twice makes three).',
-  formula: 'Σ_t legs.attempts, by leg',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'legs'), 'attempts', 'leg', scenario.legs.map((l) => l.id)),
-});
+/** Which ids a total is broken down by. */
+const IDS = {
+  routes: (s: Scenario) => s.routes.map((r) => r.id),
+  legs: (s: Scenario) => s.legs.map((l) => l.id),
+  countries: (s: Scenario) => s.countries.map((c) => c.id),
+  origins: (s: Scenario) => s.agents.origins,
+  channels: (s: Scenario) => s.channels.map((c) => c.id),
+};
 
-registerIndicator({
-  name: 'crossingsByLeg', level: 'run', unit: 'persons', by: 'leg',
-  description: 'Successful crossings of each leg over the run (for a sea leg into a country: its sea arrivals).',
-  formula: 'Σ_t legs.crossings, by leg',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'legs'), 'crossings', 'leg', scenario.legs.map((l) => l.id)),
-});
+/** Totals over the run of one column, broken down by route, leg, channel or country: [name, table, column, by, ids, description]. */
+const TOTALS: ReadonlyArray<[name: string, table: string, field: string, by: string, ids: keyof typeof IDS, description: string]> = [
+  ['departuresByRoute', 'routes', 'departures', 'route', 'routes', 'People who set off on each route over the run.'],
+  ['deathsByRoute', 'routes', 'deaths', 'route', 'routes', 'Deaths en route over the run, on each route.'],
+  ['attemptsByLeg', 'legs', 'attempts', 'leg', 'legs', 'Attempts to cross each leg over the run (each try counts, so one person intercepted twice makes three).'],
+  ['crossingsByLeg', 'legs', 'crossings', 'leg', 'legs', 'Successful crossings of each leg over the run (for a sea leg into a country: its sea arrivals).'],
+  ['deathsByLeg', 'legs', 'deaths', 'leg', 'legs', 'Deaths on each leg over the run.'],
+  ['interceptionsByLeg', 'legs', 'interceptions', 'leg', 'legs', 'Interceptions (apprehensions at the border) on each leg over the run.'],
+  ['asylumClaims', 'countries', 'asylumClaims', 'destination', 'countries', 'Asylum claims lodged in each destination over the run.'],
+  ['returnsExecuted', 'countries', 'returnsExecuted', 'destination', 'countries', 'Forced returns carried out from each destination over the run.'],
+  ['emigrants', 'countries', 'emigrants', 'origin', 'origins', 'Emigrants from each origin over the run: admitted through a legal channel or set off on an irregular route.'],
+  ['applications', 'channels', 'applications', 'channel', 'channels', 'Applications to each legal channel over the run (whether or not a place was found).'],
+];
 
-registerIndicator({
-  name: 'deathsByLeg', level: 'run', unit: 'persons', by: 'leg',
-  description: 'Deaths on each leg over the run.',
-  formula: 'Σ_t legs.deaths, by leg',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'legs'), 'deaths', 'leg', scenario.legs.map((l) => l.id)),
-});
+for (const [name, table, field, by, ids, description] of TOTALS) {
+  registerIndicator({
+    name, level: 'run', unit: 'persons', by, description,
+    formula: `Σ_t ${table}.${field}, by ${by}`,
+    compute: ({ scenario, result }) => totalsBy(runTable(result, table), field, table === 'countries' ? 'country' : table.slice(0, -1), IDS[ids](scenario)),
+  });
+}
 
 registerIndicator({
   name: 'expectedDeathsByLeg', level: 'run', unit: 'persons', by: 'leg',
@@ -70,23 +75,14 @@ registerIndicator({
 });
 
 registerIndicator({
-  name: 'interceptionsByLeg', level: 'run', unit: 'persons', by: 'leg',
-  description: 'Interceptions (apprehensions at the border) on each leg over the run.',
-  formula: 'Σ_t legs.interceptions, by leg',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'legs'), 'interceptions', 'leg', scenario.legs.map((l) => l.id)),
-});
-
-registerIndicator({
   name: 'journeySuccessRate', level: 'run', unit: 'share', by: 'route or all',
   description: 'Of the journeys on a route that ended during the run, the share that ended in arrival (rather than death, giving up, or a return after interception).',
   formula: 'Σ routes.arrivals / Σ (routes.arrivals + routes.deaths + routes.gaveUp + routes.returnedAfterInterception)',
   compute: ({ scenario, result }) => {
     const routes = runTable(result, 'routes');
-    const ended = (where: Record<string, string>) => ['arrivals', 'deaths', 'gaveUp', 'returnedAfterInterception'].reduce((s, f) => s + total(routes, f, where), 0);
-    const out: IndicatorValues = {};
-    for (const { id } of scenario.routes) out[id] = ratio(total(routes, 'arrivals', { route: id }), ended({ route: id }));
-    out.all = ratio(total(routes, 'arrivals'), ended({}));
-    return out;
+    const ended = ['arrivals', 'deaths', 'gaveUp', 'returnedAfterInterception'];
+    const success = (where: Record<string, string>) => ratio(total(routes, 'arrivals', where), totalOf(routes, ended, where));
+    return { ...perId(scenario.routes.map((r) => r.id), (route) => success({ route })), all: success({}) };
   },
 });
 
@@ -96,13 +92,9 @@ registerIndicator({
   formula: 'Σ countries.voluntaryReturns / (Σ_t (countries.regular + countries.asylumPending + countries.protected + countries.irregular + countries.overstaying) / ticksPerYear), by destination',
   compute: ({ scenario, result }) => {
     const countries = runTable(result, 'countries');
-    const out: IndicatorValues = {};
-    for (const { id } of scenario.countries) {
-      const where = { country: id };
-      const personTicks = ['regular', 'asylumPending', 'protected', 'irregular', 'overstaying'].reduce((s, f) => s + total(countries, f, where), 0);
-      out[id] = ratio(total(countries, 'voluntaryReturns', where), personTicks / scenario.ticksPerYear);
-    }
-    return out;
+    const abroad = ['regular', 'asylumPending', 'protected', 'irregular', 'overstaying'];
+    return perId(scenario.countries.map((c) => c.id), (country) =>
+      ratio(total(countries, 'voluntaryReturns', { country }), totalOf(countries, abroad, { country }) / scenario.ticksPerYear));
   },
 });
 
@@ -112,34 +104,9 @@ registerIndicator({
   formula: 'Σ channels.overstaysBegun / Σ (channels.overstaysBegun + channels.leftOnTime), by channel',
   compute: ({ scenario, result }) => {
     const channels = runTable(result, 'channels');
-    const out: IndicatorValues = {};
-    for (const { id } of scenario.channels) {
-      const overstays = total(channels, 'overstaysBegun', { channel: id });
-      out[id] = ratio(overstays, overstays + total(channels, 'leftOnTime', { channel: id }));
-    }
-    return out;
+    return perId(scenario.channels.map((c) => c.id), (channel) =>
+      ratio(total(channels, 'overstaysBegun', { channel }), totalOf(channels, ['overstaysBegun', 'leftOnTime'], { channel })));
   },
-});
-
-registerIndicator({
-  name: 'asylumClaims', level: 'run', unit: 'persons', by: 'destination',
-  description: 'Asylum claims lodged in each destination over the run.',
-  formula: 'Σ_t countries.asylumClaims, by destination',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'countries'), 'asylumClaims', 'country', scenario.countries.map((c) => c.id)),
-});
-
-registerIndicator({
-  name: 'returnsExecuted', level: 'run', unit: 'persons', by: 'destination',
-  description: 'Forced returns carried out from each destination over the run.',
-  formula: 'Σ_t countries.returnsExecuted, by destination',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'countries'), 'returnsExecuted', 'country', scenario.countries.map((c) => c.id)),
-});
-
-registerIndicator({
-  name: 'emigrants', level: 'run', unit: 'persons', by: 'origin',
-  description: 'Emigrants from each origin over the run: admitted through a legal channel or set off on an irregular route.',
-  formula: 'Σ_t countries.emigrants, by origin',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'countries'), 'emigrants', 'country', scenario.agents.origins),
 });
 
 registerIndicator({
@@ -148,11 +115,8 @@ registerIndicator({
   formula: '1000 × Σ countries.emigrants / (Σ_t countries.atHome / ticksPerYear), by origin',
   compute: ({ scenario, result }) => {
     const countries = runTable(result, 'countries');
-    const out: IndicatorValues = {};
-    for (const id of scenario.agents.origins) {
-      out[id] = 1000 * ratio(total(countries, 'emigrants', { country: id }), total(countries, 'atHome', { country: id }) / scenario.ticksPerYear);
-    }
-    return out;
+    return perId(scenario.agents.origins, (country) =>
+      1000 * ratio(total(countries, 'emigrants', { country }), total(countries, 'atHome', { country }) / scenario.ticksPerYear));
   },
 });
 
@@ -167,25 +131,6 @@ registerIndicator({
     const out: IndicatorValues = {};
     for (const { id } of scenario.countries) out[id] = 0;
     for (const r of scenario.routes) out[countryOf.get(legTo.get(r.legs[r.legs.length - 1])!)!] += total(routes, 'arrivals', { route: r.id });
-    return out;
-  },
-});
-
-registerIndicator({
-  name: 'applications', level: 'run', unit: 'persons', by: 'channel',
-  description: 'Applications to each legal channel over the run (whether or not a place was found).',
-  formula: 'Σ_t channels.applications, by channel',
-  compute: ({ scenario, result }) => totalsBy(runTable(result, 'channels'), 'applications', 'channel', scenario.channels.map((c) => c.id)),
-});
-
-registerIndicator({
-  name: 'admissionShare', level: 'run', unit: 'share', by: 'channel',
-  description: 'Share of a legal channel\'s applications that led to an admission during the run (the rest gave up, or still wait).',
-  formula: 'Σ channels.admissions / Σ channels.applications, by channel',
-  compute: ({ scenario, result }) => {
-    const channels = runTable(result, 'channels');
-    const out: IndicatorValues = {};
-    for (const { id } of scenario.channels) out[id] = ratio(total(channels, 'admissions', { channel: id }), total(channels, 'applications', { channel: id }));
     return out;
   },
 });
