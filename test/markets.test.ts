@@ -115,7 +115,8 @@ describe('markets against counterfactuals with the same seed', () => {
     const enforced = new Simulation(withLeg(s, 'lby-ita', (i) => i * 3)).runFor();
     const priceRise = legMean(enforced, 'lby-ita', 'price') / legMean(base, 'lby-ita', 'price') - 1;
     expect(priceRise).toBeGreaterThan(0);
-    expect(priceRise).toBeLessThan(0.2 * 2); // enforcement rose 200%; the price by less than a fifth of that
+    // Enforcement rose 200%; the price by less than a quarter of that (a package now covers the extra tries it takes).
+    expect(priceRise).toBeLessThan(0.25 * 2);
     expect(legMean(enforced, 'lby-ita', 'effectiveMortality')).toBeGreaterThan(legMean(base, 'lby-ita', 'effectiveMortality') * 1.3);
     expect(legMean(enforced, 'lby-ita', 'riskyShare')).toBeGreaterThan(legMean(base, 'lby-ita', 'riskyShare'));
     expect(sum(enforced, 'legs', 'smugglersArrested', { leg: 'lby-ita' }) / legMean(enforced, 'lby-ita', 'smugglers'))
