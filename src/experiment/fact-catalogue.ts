@@ -84,11 +84,11 @@ export const FACTS: readonly Fact[] = [
     id: 'D3', world: 'aegean', title: 'Returns under the EU-Turkey deal were tiny',
     observed: '1,280 returned to Turkey by Feb 2017 against 173,450 arrivals in 2016 (<1%)',
     checks: [{
-      measure: 'returns executed from Greece ÷ fall in Greek sea arrivals, Apr 2016-Mar 2017', unit: 'share', band: [0, 0.05],
+      measure: 'returns from Greece, home or to Turkey (returnsExecuted GRC + readmissionsByLeg tur-grc) ÷ fall in Greek sea arrivals, Apr 2016-Mar 2017', unit: 'share', band: [0, 0.05],
       window: { from: '2016-04', until: '2017-04' },
       value: (b, v) => {
         const drop = aegeanArrivals(b) - aegeanArrivals(v);
-        return drop > 0 ? indicator('returnsExecuted', 'GRC')(v) / drop : Number.NaN;
+        return drop > 0 ? sum(indicator('returnsExecuted', 'GRC'), indicator('readmissionsByLeg', 'tur-grc'))(v) / drop : Number.NaN;
       },
     }],
   },

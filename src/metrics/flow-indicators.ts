@@ -46,6 +46,7 @@ const TOTALS: ReadonlyArray<[name: string, table: string, field: string, by: str
   ['crossingsByLeg', 'legs', 'crossings', 'leg', 'legs', 'Successful crossings of each leg over the run (for a sea leg into a country: its sea arrivals).'],
   ['deathsByLeg', 'legs', 'deaths', 'leg', 'legs', 'Deaths on each leg over the run.'],
   ['interceptionsByLeg', 'legs', 'interceptions', 'leg', 'legs', 'Interceptions (apprehensions at the border) on each leg over the run.'],
+  ['readmissionsByLeg', 'legs', 'readmissions', 'leg', 'legs', 'People sent back to the country a leg starts in, under a readmission arrangement with it, over the run.'],
   ['asylumClaims', 'countries', 'asylumClaims', 'destination', 'countries', 'Asylum claims lodged in each destination over the run.'],
   ['returnsExecuted', 'countries', 'returnsExecuted', 'destination', 'countries', 'Forced returns carried out from each destination over the run.'],
   ['emigrants', 'countries', 'emigrants', 'origin', 'origins', 'Emigrants from each origin over the run: admitted through a legal channel or set off on an irregular route.'],
