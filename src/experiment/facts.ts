@@ -165,7 +165,8 @@ function figure(x: number, unit: FactCheck['unit']): string {
 
 export function formatBand(check: FactCheck): string {
   const [lo, hi] = check.band;
-  if (lo === Number.NEGATIVE_INFINITY) return `≤ ${figure(hi, check.unit)}`;
+  // A fall of 100% is the most there can be: "−100% to −85%" reads as "at most −85%".
+  if (lo === Number.NEGATIVE_INFINITY || (check.unit === 'percent' && lo <= -1)) return `≤ ${figure(hi, check.unit)}`;
   if (hi === Number.POSITIVE_INFINITY) return `≥ ${figure(lo, check.unit)}`;
   return `${figure(lo, check.unit)} to ${figure(hi, check.unit)}`;
 }
