@@ -123,19 +123,32 @@ export class SmugglingMarket {
     const active = new Float64Array(world.legs.length);
     const profit = new Float64Array(world.legs.length);
     const riskyCapacity = new Float64Array(world.legs.length);
-    const wage = world.legs.map((_, l) => this.outsideWage(l));
     const exit = clock.perTick(params.smugglerExitPerYear);
     this.capacity.fill(0);
+    // By leg * 2 + mode, once a tick: the chance of arrest, the profit below which a smuggler may quit
+    // (outside wage and the risk of prison), and a contract's profit as fixed - costFactor * slope,
+    // with the risk of arrest spread over the contracts a smuggler sells in a year.
+    const slots = world.legs.length * 2;
+    const arrest = new Float64Array(slots), quitBelow = new Float64Array(slots), fixed = new Float64Array(slots), slope = new Float64Array(slots);
+    for (let l = 0; l < world.legs.length; l++) {
+      for (const m of [Mode.Standard, Mode.Risky]) {
+        const risk = this.arrestRiskCost(l, m, params);
+        arrest[l * 2 + m] = clock.perTick(this.arrestHazard(l, m, params));
+        quitBelow[l * 2 + m] = this.outsideWage(l) + risk;
+        fixed[l * 2 + m] = this.priceOf(l, m, params) - risk / Math.max(this.contractsPerYear[l], 1);
+        slope[l * 2 + m] = this.crossingsPerContract(l, this.interception(l, m, params)) * this.runningCost(l, 1, m, params);
+      }
+    }
 
     for (let k = 0; k < s.count; k++) {
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const l = s.leg[k];
-      if (this.rng[l].uniform() < clock.perTick(this.arrestHazard(l, s.risky[k], params))) {
+      if (this.rng[l].uniform() < arrest[l * 2 + s.risky[k]]) {
         s.status[k] = SmugglerStatus.Arrested;
         legCount.smugglersArrested[l]++;
         continue;
       }
-      if (s.profit[k] < wage[l] + this.arrestRiskCost(l, s.risky[k], params) && this.rng[l].uniform() < exit) {
+      if (s.profit[k] < quitBelow[l * 2 + s.risky[k]] && this.rng[l].uniform() < exit) {
         // Earning less than the outside wage and the risk of prison are worth: quits.
         s.status[k] = SmugglerStatus.Left;
         legCount.smugglersLeft[l]++;
@@ -143,9 +156,7 @@ export class SmugglingMarket {
       }
       profit[l] += s.profit[k];
       const cf = s.costFactor[k];
-      // Per contract, with the risk of arrest spread over the contracts a smuggler sells in a year.
-      const perContract = (mode: number) => this.margin(l, cf, mode, params) - this.arrestRiskCost(l, mode, params) / Math.max(this.contractsPerYear[l], 1);
-      s.risky[k] = perContract(Mode.Risky) > perContract(Mode.Standard) ? 1 : 0;
+      s.risky[k] = fixed[l * 2 + 1] - cf * slope[l * 2 + 1] > fixed[l * 2] - cf * slope[l * 2] ? 1 : 0;
       active[l]++;
       this.capacity[l] += s.capacity[k];
       if (s.risky[k]) riskyCapacity[l] += s.capacity[k];
@@ -206,13 +217,14 @@ export class SmugglingMarket {
       if (active[l] > 0) this.contractsPerYear[l] = crossings / this.crossingsPerContract(l, this.expectedInterception(l, params)) / active[l];
     }
     const smoothing = clock.perTick(2);
+    const unitCost = Float64Array.from(modeCapacity, (_, slot) => this.runningCost(slot >> 1, 1, slot & 1, params));
     for (let k = 0; k < s.count; k++) {
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const slot = s.leg[k] * 2 + s.risky[k];
       const share = modeCapacity[slot] > 0 ? s.capacity[k] / modeCapacity[slot] : 0;
       s.revenue[k] += this.takings[slot] * share;
       // What came in, less what the crossings run cost (a package's later tries are run, not paid again).
-      const costs = this.trips[slot] * this.runningCost(s.leg[k], s.costFactor[k], s.risky[k], params);
+      const costs = this.trips[slot] * s.costFactor[k] * unitCost[slot];
       const yearly = (this.takings[slot] - costs) * share * this.scale * clock.ticksPerYear;
       s.profit[k] += smoothing * (yearly - s.profit[k]);
     }
