@@ -62,16 +62,6 @@ describe('windows of months', () => {
   });
 });
 
-describe('a fact world with no routes', () => {
-  it('runs to its end while overstayers are apprehended and ordered to leave (no route to be readmitted by)', () => {
-    const scenario = readScenarioFile(join(FOLDER, 'korea-eps-2010-baseline.yaml'));
-    const result = new Simulation({ ...scenario, agents: { ...scenario.agents, scale: 5000 } }, { seed: 2 }).runFor();
-    const countries = result.tables.find((t) => t.name === 'countries')!;
-    const k = countries.columns.indexOf('returnOrders');
-    expect(countries.rows.reduce((sum, r) => sum + Number(r[k]), 0)).toBeGreaterThan(0);
-  });
-});
-
 describe('the scorecard runner', () => {
   it('measures a fact on a tiny run: each check gets an estimate with its 95% interval and a verdict by its band', async () => {
     const results = await runFacts({ only: ['B1'], replications: 3, workers: 1, coarsen: 20 });
