@@ -153,10 +153,11 @@ export function changeStatus(run: RunState): void {
  */
 function readmissionLeg(run: RunState, i: number): number {
   const { store, world } = run;
+  // Only the irregular and those in transit came by a route: an overstayer's option is a channel.
+  const s = store.state[i];
+  if (s !== State.Irregular && !(s === State.InTransit && store.stage[i] === Stage.AtLegStart)) return -1;
   const legs = world.routes[store.option[i]].legs;
-  let k = -1;
-  if (store.state[i] === State.Irregular) k = legs.length - 1;
-  else if (store.state[i] === State.InTransit && store.stage[i] === Stage.AtLegStart) k = store.legIndex[i] - 1;
+  const k = s === State.Irregular ? legs.length - 1 : store.legIndex[i] - 1;
   return k >= 0 && readmissionApplies(world, legs[k], world.places[store.location[i]].country) ? k : -1;
 }
 

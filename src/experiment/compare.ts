@@ -1,6 +1,7 @@
 import type { PolicyEvent } from '../engine/events.js';
 import { Simulation } from '../engine/simulation.js';
 import { indicatorsNamed, targetedRoutes, type Indicator, type IndicatorRun, type IndicatorValues } from '../metrics/indicators.js';
+import '../metrics/flow-indicators.js'; // registers the flow, hazard and emigration indicators
 import type { Table } from '../metrics/table.js';
 import type { PolicyInput, Scenario } from '../scenario/types.js';
 import { validateScenario } from '../scenario/validate.js';

@@ -7,6 +7,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { UsageError, type Command } from './args.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
+import { factsCommand } from './commands/facts.js';
 import { fleeCommand } from './commands/flee.js';
 import { runCommand } from './commands/run.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   flee: fleeCommand,
   calibrate: calibrateCommand,
   sensitivity: sensitivityCommand,
+  facts: factsCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows
