@@ -20,6 +20,7 @@ export function changeStatus(run: RunState): void {
   const c = world.country.values;
   const country = counters.country.count;
   const channel = counters.channel.count;
+  const returns = counters.returns.count;
   // One stream per destination and origin: what happens to one group abroad never shifts another's numbers.
   const streams = run.streams.family('status', world.countryIds.flatMap((d) => world.countryIds.map((o) => `${d}<-${o}`)));
   // Applicants tire of waiting at a steady rate (mean patience quotaPatienceMonths), not all on one day.
@@ -66,11 +67,14 @@ export function changeStatus(run: RunState): void {
     const apprehensionDraw = rng.uniform();
     const returnDraw = rng.uniform();
 
+    const pair = d * n + o;
     if (store.flags[i] & Flag.ReturnOrder) {
       if (attemptDraw < attemptChance[d]) {
         country.returnAttempts[d]++;
+        returns.returnAttempts[pair]++;
         if (cooperationDraw < c.returnCooperation[o]) {
           country.returnsExecuted[d]++;
+          returns.returnsExecuted[pair]++;
           country.returnsReceived[o]++;
           returnHome(run, i);
           continue;
@@ -78,6 +82,7 @@ export function changeStatus(run: RunState): void {
         // No travel documents: the return fails and the person is released, still without papers.
         store.flags[i] &= ~Flag.ReturnOrder;
         country.returnsFailed[d]++;
+        returns.returnsFailed[pair]++;
       }
     }
 
@@ -91,12 +96,13 @@ export function changeStatus(run: RunState): void {
         store.flags[i] |= Flag.ReturnOrder;
         country.rejected[d]++;
         country.returnOrders[d]++;
+        returns.returnOrders[pair]++;
       }
       continue;
     }
 
     if (s === State.AbroadRegular && store.timer[i] <= tick) {
-      expirePermit(run, i, renewDraw, overstayDraw);
+      expirePermit(run, i, renewDraw, overstayDraw, decisionDraw);
       continue;
     }
 
@@ -104,6 +110,7 @@ export function changeStatus(run: RunState): void {
       store.flags[i] |= Flag.ReturnOrder;
       country.apprehensions[d]++;
       country.returnOrders[d]++;
+      returns.returnOrders[pair]++;
       continue;
     }
 
@@ -144,9 +151,10 @@ function returnHome(run: RunState, i: number): void {
  * Those who leave on time collect any return bonus, and in circular schemes
  * earn priority for the next stay.
  */
-function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw: number): void {
+function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw: number, claimDraw: number): void {
   const { store, world, params, counters } = run;
   const ch = store.option[i];
+  const pair = ch * world.countryCount + store.origin[i];
   if (store.renewalsLeft[i] > 0 && renewDraw < params.renewalApproval) {
     store.renewalsLeft[i]--;
     store.timer[i] = permitEnd(run, ch);
@@ -154,8 +162,10 @@ function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw:
     return;
   }
   if (overstayDraw * (1 + Math.exp(-overstayLogOdds(run, i, ch))) < 1) {
+    if (world.channels[ch].type === 'visit' && claimVisitAsylum(run, i, claimDraw)) return;
     store.move(i, State.Overstaying, run.tick);
     counters.channel.count.overstaysBegun[ch]++;
+    counters.channelOrigin.count.overstaysBegun[pair]++;
     counters.country.count.overstaysBegun[store.destination[i]]++;
     return;
   }
@@ -163,6 +173,23 @@ function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw:
   store.savings[i] += bonus;
   counters.channel.count.returnBonusesPaid[ch] += bonus;
   counters.channel.count.leftOnTime[ch]++;
+  counters.channelOrigin.count.leftOnTime[pair]++;
   returnHome(run, i);
   if (world.channel.values.circular[ch] >= 0.5) store.flags[i] |= Flag.CircularPriority;
+}
+
+/**
+ * A visitor who will not leave when the visa ends may claim asylum instead of
+ * overstaying, as an irregular arrival would (same claim rule): visa-free entry
+ * is a path to a claim as well as to overstay.
+ */
+function claimVisitAsylum(run: RunState, i: number, claimDraw: number): boolean {
+  const { store, world, params, clock, tick, counters } = run;
+  const d = store.destination[i];
+  const recognition = world.recognitionRate(d, store.origin[i]);
+  if (recognition <= 0 || claimDraw >= params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition) return false;
+  store.move(i, State.AsylumPending, tick);
+  store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
+  counters.country.count.asylumClaims[d]++;
+  return true;
 }

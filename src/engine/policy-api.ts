@@ -1,18 +1,24 @@
 import type { RandomStream } from '../random/streams.js';
 import type { TimePoint } from '../world/quantity.js';
-import { ATTRIBUTE_RANGES, type ChannelAttribute, type CountryAttribute, type LegAttribute, type World } from '../world/world.js';
+import {
+  ATTRIBUTE_RANGES, type AgreementAttribute, type ChannelAttribute, type ChannelOriginAttribute, type CountryAttribute, type LegAttribute, type World,
+} from '../world/world.js';
 import type { AttributeTable } from '../world/attributes.js';
 import type { PolicyEvent } from './events.js';
+import type { StateLedger } from '../governments/ledger.js';
 
 export interface AttributesOf {
   country: CountryAttribute;
   leg: LegAttribute;
   channel: ChannelAttribute;
+  /** Ids `channel:origin`. */
+  channelOrigin: ChannelOriginAttribute;
+  agreement: AgreementAttribute;
 }
 export type TargetKind = keyof AttributesOf;
 
 /** Last tick's recorded figures, in persons, as plugins may read them. */
-export type Observation = (dimension: 'country' | 'route' | 'leg' | 'channel', id: string, field: string) => number;
+export type Observation = (dimension: 'country' | 'route' | 'leg' | 'channel' | 'channelOrigin' | 'return', id: string, field: string) => number;
 
 /**
  * What a plugin may do to the world. Reads see the state at the start of the
@@ -36,6 +42,10 @@ export interface PolicyApi {
   release<K extends TargetKind>(kind: K, id: string, attribute: AttributesOf[K], reason?: string): void;
   /** A figure of the last completed tick (0 before the first). */
   observe: Observation;
+  /** Money from one state to another this tick, PPP dollars, into the run's ledger of payments between states. */
+  pay(from: string, to: string, amount: number): void;
+  /** Records a change that is not an attribute of the world (an agreement's status, a payment's rate, a government's instrument). */
+  note(kind: string, target: string, attribute: string, from: number, to: number, reason: string): void;
 }
 
 interface PendingChange {
@@ -48,7 +58,7 @@ interface PendingChange {
 /** Collects plugin changes during a phase and applies them, in order, when it commits. */
 export class PolicyChanges {
   private pending: PendingChange[] = [];
-  constructor(private readonly world: World, private readonly events: PolicyEvent[]) {}
+  constructor(private readonly world: World, private readonly events: PolicyEvent[], private readonly ledger: StateLedger) {}
 
   table(kind: TargetKind): AttributeTable<string> {
     return this.world[kind] as AttributeTable<string>;
@@ -88,6 +98,8 @@ export class PolicyChanges {
       },
       set: (kind, id, attribute, value, reason = '') => record(kind, id, attribute, value, reason),
       release: (kind, id, attribute, reason = '') => record(kind, id, attribute, undefined, reason),
+      pay: (from, to, amount) => this.ledger.pay(from, to, amount),
+      note: (kind, target, attribute, from, to, reason) => void this.events.push({ tick, date, plugin, kind, target, attribute, from, to, reason }),
     };
   }
 

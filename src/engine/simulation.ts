@@ -29,6 +29,7 @@ import type { Plugin } from './plugin.js';
 import { createPolicies, scenarioIndex } from '../policies/registry.js';
 import { PolicyChanges, type Observation, type PolicyApi } from './policy-api.js';
 import type { RunState } from './run-state.js';
+import { StateLedger } from '../governments/ledger.js';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -122,7 +123,7 @@ export class Simulation {
     const scale = scenario.agents.scale;
     this.run = {
       scenario, world: this.world, clock: this.clock, params: scenario.behaviour, store: this.store, streams, counters,
-      quotas: new QuotaLedger(this.world.channels.length, this.clock.calendarYear(0)),
+      quotas: new QuotaLedger(this.world.channels.length, this.world.countryCount, this.clock.calendarYear(0)),
       prospects: new Prospects(this.world),
       labour: new LabourMarket(this.world.countryCount),
       aid: new AidEffects(this.world.countryCount),
@@ -130,6 +131,7 @@ export class Simulation {
       recruitment: new RecruitmentMarket(this.world, this.clock, scale, streams),
       ledger: new MoneyLedger(this.world.legs.length, this.world.countryCount),
       homeSavings: new HomeSavings(this.world.countryCount),
+      states: new StateLedger(this.world.countryIds),
       census: Census.initial(this.store, this.world),
       scale, tick: 0,
     };
@@ -137,7 +139,7 @@ export class Simulation {
     const everyoneHome = new Float64Array(STATE_COUNT);
     everyoneHome[State.Home] = this.store.size;
     this.conservation = new ConservationLedger(everyoneHome);
-    this.changes = new PolicyChanges(this.world, this.events);
+    this.changes = new PolicyChanges(this.world, this.events, this.run.states);
     for (const p of this.plugins) p.setup?.(this.api(p));
     this.changes.commit();
   }
@@ -211,7 +213,7 @@ export class Simulation {
     this.conservation.check(run.tick, run.census.byState, this.store.transitions);
     this.recorder.record(run.tick, this.clock.date(run.tick), run.census.byState, run.counters);
     this.snapshot = new Map();
-    for (const t of run.counters.tables()) for (const f of t.fields) this.snapshot.set(`${t.dimension}\u0000${f}`, Float64Array.from(t.count[f]));
+    for (const t of [...run.counters.tables(), ...run.counters.byOrigin()]) for (const f of t.fields) this.snapshot.set(`${t.dimension}\u0000${f}`, Float64Array.from(t.count[f]));
   }
 
   private teardown(): void {
@@ -227,8 +229,8 @@ export class Simulation {
   }
 
   private readonly observe: Observation = (dimension, id, field) => {
-    const table = this.run.counters.tables().find((t) => t.dimension === dimension);
-    if (!table) throw new Error(`no figures by "${dimension}" (expected country, route, leg or channel)`);
+    const table = [...this.run.counters.tables(), ...this.run.counters.byOrigin()].find((t) => t.dimension === dimension);
+    if (!table) throw new Error(`no figures by "${dimension}" (expected country, route, leg, channel, channelOrigin or return)`);
     const entity = table.ids.indexOf(id);
     if (entity < 0) throw new Error(`unknown ${dimension} "${id}"`);
     const values = this.snapshot.get(`${dimension}\u0000${field}`);
