@@ -30,6 +30,7 @@ import { createPolicies, scenarioIndex } from '../policies/registry.js';
 import { PolicyChanges, type Observation, type PolicyApi } from './policy-api.js';
 import type { RunState } from './run-state.js';
 import { StateLedger } from '../governments/ledger.js';
+import { governmentsPlugin, hasGovernments } from '../governments/plugin.js';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -106,7 +107,9 @@ export class Simulation {
     this.replication = options.replication ?? 0;
     this.world = new World(scenario);
     this.clock = new Clock(scenario.start, scenario.ticksPerYear);
-    this.plugins = [...createPolicies(scenario.policies, scenarioIndex(scenario, this.clock)), ...(options.plugins ?? [])];
+    const index = scenarioIndex(scenario, this.clock);
+    const governed = hasGovernments(scenario);
+    this.plugins = [...createPolicies(scenario.policies, index), ...(governed ? [governmentsPlugin(scenario, index)] : []), ...(options.plugins ?? [])];
     const names = new Set<string>();
     for (const p of this.plugins) {
       if (names.has(p.name)) throw new Error(`two plugins are named "${p.name}": plugin names must be unique in a run`);
@@ -135,7 +138,7 @@ export class Simulation {
       census: Census.initial(this.store, this.world),
       scale, tick: 0,
     };
-    this.recorder = new Recorder(counters, scenario.agents.scale, this.world.routes.map((r) => r.corridor));
+    this.recorder = new Recorder(counters, scenario.agents.scale, this.world.routes.map((r) => r.corridor), governed);
     const everyoneHome = new Float64Array(STATE_COUNT);
     everyoneHome[State.Home] = this.store.size;
     this.conservation = new ConservationLedger(everyoneHome);
@@ -180,7 +183,7 @@ export class Simulation {
   }
 
   result(): RunResult {
-    const tables = [...this.recorder.tables()];
+    const tables = [...this.recorder.tables(), ...this.plugins.flatMap((p) => p.tables?.() ?? [])];
     const countries = tables.find((t) => t.name === 'countries')!;
     return {
       scenario: this.scenario.name, seed: this.seed, replication: this.replication, ticksRun: this.tick, scale: this.scenario.agents.scale,
@@ -200,6 +203,11 @@ export class Simulation {
 
   get recruiters(): RecruitmentMarket {
     return this.run.recruitment;
+  }
+
+  /** Payments and aid between states. */
+  get statePayments(): StateLedger {
+    return this.run.states;
   }
 
   /** Number of ticks the conservation check has passed. */

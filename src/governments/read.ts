@@ -1,6 +1,7 @@
 import type { FieldPath, FieldReader } from '../scenario/fields.js';
 import type { ScenarioIndex } from '../policies/policy-type.js';
 import { readIds } from '../policies/parameters.js';
+import { readMoment } from '../policies/timing.js';
 import {
   AGREEMENT_TERM_KINDS, INSTRUMENT_KINDS, OBJECTIVE_NAMES,
   type AgreementSpec, type AgreementTerm, type GovernmentSpec, type InstrumentSpec, type ObjectiveWeights,
@@ -8,7 +9,7 @@ import {
 
 const GOVERNMENT_FIELDS = ['reviewMonths', 'budgetPerYear', 'instruments', 'objectives', 'neighbours'] as const;
 const INSTRUMENT_FIELDS = ['kind', 'legs', 'channel', 'origin', 'start', 'min', 'max', 'step', 'costPerYear'] as const;
-const AGREEMENT_FIELDS = ['id', 'parties', 'terms', 'tolerance', 'suspendReviews', 'reviewMonths', 'renegotiate'] as const;
+const AGREEMENT_FIELDS = ['id', 'parties', 'terms', 'tolerance', 'suspendReviews', 'reviewMonths', 'renegotiate', 'from'] as const;
 const TERM_FIELDS = ['kind', 'by', 'to', 'perYear', 'atLeast', 'channel', 'origin', 'perReadmitted'] as const;
 
 /** Bounds of each instrument's level: shares, a multiplier, persons or dollars a year, or visa-free (1) or not (0). */
@@ -36,11 +37,14 @@ function readInstrument(r: FieldReader, value: unknown, path: FieldPath, country
   if (!obj) return undefined;
   const kind = r.oneOf(obj.kind, [...path, 'kind'], INSTRUMENT_KINDS);
   if (kind === undefined) return undefined;
-  const own = index.legPlaces.filter((l) => l.fromCountry === country).map((l) => l.id);
+  // Its own borders: legs that leave its territory, and legs that enter it.
+  const leaving = index.legPlaces.filter((l) => l.fromCountry === country && l.toCountry !== country).map((l) => l.id);
+  const entering = index.legPlaces.filter((l) => l.toCountry === country && l.fromCountry !== country).map((l) => l.id);
   let legs: string[] | undefined = [];
   if (kind === 'interception') {
-    legs = obj.legs === undefined ? own : readIds(r, obj.legs, [...path, 'legs'], own, `leg starting in ${country}`);
-    if (legs && legs.length === 0) r.reportText([...path, 'legs'], `legs starting in ${country} (a government intercepts on its own territory)`, 'none');
+    const own = [...leaving, ...entering];
+    legs = obj.legs === undefined ? (leaving.length > 0 ? leaving : entering) : readIds(r, obj.legs, [...path, 'legs'], own, `leg leaving or entering ${country}`);
+    if (legs && legs.length === 0) r.reportText([...path, 'legs'], `legs leaving or entering ${country} (a government intercepts on its own borders)`, 'none');
   } else if (obj.legs !== undefined) r.reportText([...path, 'legs'], 'no `legs` (only an interception instrument has them)', 'legs');
   const ownChannels = Object.entries(index.channelDestinations).filter(([, d]) => d === country).map(([id]) => id);
   const needsChannel = kind === 'quota' || kind === 'visa';
@@ -105,9 +109,10 @@ function readAgreement(r: FieldReader, value: unknown, path: FieldPath, index: S
   const suspendReviews = obj.suspendReviews === undefined ? 2 : r.number(obj.suspendReviews, [...path, 'suspendReviews'], { min: 0, max: 1000, integer: true });
   const reviewMonths = obj.reviewMonths === undefined ? 3 : r.number(obj.reviewMonths, [...path, 'reviewMonths'], { min: 1, max: 120, integer: true });
   const renegotiate = obj.renegotiate === undefined ? true : r.boolean(obj.renegotiate, [...path, 'renegotiate']);
-  if (id === undefined || !ok || !terms || terms.length === 0 || terms.some((t) => t === undefined) || tolerance === undefined
+  const from = obj.from === undefined ? 0 : readMoment(r, obj.from, [...path, 'from'], index.ticks);
+  if (from === undefined || id === undefined || !ok || !terms || terms.length === 0 || terms.some((t) => t === undefined) || tolerance === undefined
     || suspendReviews === undefined || reviewMonths === undefined || renegotiate === undefined) return undefined;
-  return { id, parties: parties as [string, string], terms: terms as AgreementTerm[], tolerance, suspendReviews, reviewMonths, renegotiate };
+  return { id, parties: parties as [string, string], terms: terms as AgreementTerm[], tolerance, suspendReviews, reviewMonths, renegotiate, from };
 }
 
 function readTerm(r: FieldReader, value: unknown, path: FieldPath, index: ScenarioIndex, parties: [string, string] | null): AgreementTerm | undefined {

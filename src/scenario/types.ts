@@ -315,4 +315,6 @@ export interface AgreementSpec {
   reviewMonths: number;
   /** Whether a party whose leverage has grown asks for more pay. */
   renegotiate: boolean;
+  /** When it is signed: a tick, or a month `YYYY-MM` (default the first tick). How it ends is up to the parties. */
+  from: number | string;
 }
