@@ -42,6 +42,8 @@ export const Flag = {
   Reintegrated: 4,
   /** Placed by a recruiter in a job worse than promised (poor matching): earns less while it lasts. */
   Mismatched: 8,
+  /** In transit: weighs the journey again before the next try (after a failure, or on being readmitted to a transit country). */
+  Redecide: 16,
 } as const;
 
 export const Skill = { Low: 0, High: 1 } as const;

@@ -21,6 +21,8 @@ export class MigrantStore {
   readonly legIndex: Uint8Array;
   /** Renewals left on the current permit. */
   readonly renewalsLeft: Uint8Array;
+  /** Tries already paid for on the current leg (what is left of a smuggling package). */
+  readonly triesLeft: Uint8Array;
   /** Country of origin. */
   readonly origin: Uint16Array;
   /** Home place (in the origin). */
@@ -67,6 +69,7 @@ export class MigrantStore {
     this.ageBand = new Uint8Array(size);
     this.legIndex = new Uint8Array(size);
     this.renewalsLeft = new Uint8Array(size);
+    this.triesLeft = new Uint8Array(size);
     this.origin = new Uint16Array(size);
     this.home = new Uint16Array(size);
     this.location = new Uint16Array(size);

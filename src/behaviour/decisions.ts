@@ -18,6 +18,9 @@ function ageAspiration(params: BehaviourParameters): Float64Array {
  * the queue, and each irregular route from the home place. Because
  * the ways to move are closer substitutes for one another than for staying,
  * closing one sends many of those who would have taken it to the others.
+ * Applicants waiting in a quota queue are sampled too: they weigh staying in
+ * it, worth their chance of a place now, against every other way and against
+ * staying home, so a cut quota deflects some to irregular routes.
  *
  * Who reconsiders is sampled by geometric gaps over each place's people (at
  * home or not), so the cost of a tick grows with the number sampled, not with
@@ -41,6 +44,7 @@ export function decide(run: RunState): void {
       const move = rng.uniform();
       const option = rng.uniform();
       if (state[i] === State.Home || state[i] === State.Returned) chooser.reconsider(i, aspire, move, option);
+      else if (state[i] === State.Preparing && store.stage[i] === Stage.Queued) chooser.choose(i, move, option, store.option[i]);
     }
   }
 }
@@ -73,18 +77,31 @@ class Chooser {
   }
 
   reconsider(i: number, aspireDraw: number, moveDraw: number, optionDraw: number): void {
+    const { store, prospects, params } = this.run;
+    // Options and aspiration are kept by home place and skill.
+    const key = store.home[i] * 2 + store.skill[i];
+    if (prospects.options[key].length === 0) return;
+    // A supported returnee earns more at home, which narrows every income gap.
+    const supported = Math.log(1 + reintegrationBoost(this.run, i));
+    const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (store.tie[i] !== NONE ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * supported;
+    if (aspireDraw * (1 + Math.exp(-logit)) >= 1) return;
+    this.choose(i, moveDraw, optionDraw, NONE);
+  }
+
+  /**
+   * The choice of one who aspires to move, or (queuedFor: a channel) of an
+   * applicant reconsidering in its queue, for whom that channel is open
+   * whatever the places left and worth their chance of one.
+   */
+  choose(i: number, moveDraw: number, optionDraw: number, queuedFor: number): void {
     const { store, prospects, params, clock, tick, quotas, counters, homeSavings } = this.run;
     const utilities = this.utilities;
-    // Options and aspiration are kept by home place and skill.
     const key = store.home[i] * 2 + store.skill[i];
     const options = prospects.options[key];
     if (options.length === 0) return;
     const hasTie = store.tie[i] !== NONE;
     const origin = store.origin[i];
-    // A supported returnee earns more at home, which narrows every income gap.
     const supported = Math.log(1 + reintegrationBoost(this.run, i));
-    const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (hasTie ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * supported;
-    if (aspireDraw * (1 + Math.exp(-logit)) >= 1) return;
 
     const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
     const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
@@ -96,7 +113,9 @@ class Chooser {
     for (let k = 0; k < options.length; k++) {
       const opt = options[k];
       const pair = opt.index * this.run.world.countryCount + origin;
-      if (opt.upfrontCost > means || (opt.kind === 'channel' && (this.placesLeft[opt.index] < 1 || this.originPlacesLeft[pair] < 1))) {
+      const queued = opt.kind === 'channel' && opt.index === queuedFor;
+      const noPlace = opt.kind === 'channel' && (this.placesLeft[opt.index] < 1 || this.originPlacesLeft[pair] < 1);
+      if ((opt.upfrontCost > means && !queued) || (noPlace && !queued)) {
         utilities[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
@@ -113,7 +132,15 @@ class Chooser {
     let total = 0;
     for (let k = 0; k < options.length; k++) total += Math.exp(utilities[k] - max);
     const moveUtility = similarity * (max + Math.log(total));
-    if (moveDraw * (1 + Math.exp(stay - moveUtility)) >= 1) return;
+    if (moveDraw * (1 + Math.exp(stay - moveUtility)) >= 1) {
+      if (queuedFor !== NONE) {
+        // Gives up the application and stays home.
+        counters.channel.count.gaveUp[queuedFor]++;
+        store.move(i, State.Home, tick);
+        homeSavings.arrive(store, i);
+      }
+      return;
+    }
     let draw = optionDraw * total;
     let chosen = options.length - 1;
     for (let k = 0; k < options.length; k++) {
@@ -125,6 +152,10 @@ class Chooser {
     }
     while (utilities[chosen] === Number.NEGATIVE_INFINITY) chosen--; // rounding at the very top of the draw
     const opt = options[chosen];
+    if (queuedFor !== NONE) {
+      if (opt.kind === 'channel' && opt.index === queuedFor) return; // keeps their place in the queue
+      counters.channel.count.switchedAway[queuedFor]++;
+    }
     if (store.state[i] === State.Home) {
       homeSavings.leave(store, i);
       store.active[store.activeCount++] = i;

@@ -61,7 +61,7 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 2, min: 0, max: 50, doc: 'Utility lost per unit of cost relative to the person\'s means (savings plus credit).',
   },
   choiceDeath: {
-    value: 60, min: 0, max: 5000, doc: 'Utility lost per unit of probability of dying on the way, scaled by (1 - risk tolerance).',
+    value: 10, min: 0, max: 5000, doc: 'Utility lost per unit of probability of dying on the way, scaled by (1 - risk tolerance). Small: intentions barely respond to the risk of death (Cornelius & Salehyan 2007, 603 rural Mexicans: "remarkably little influence"; Wong et al. 2019: 64% still intend to go when told the route is deadlier; Mbaye 2014, Senegal: would-be migrants who expect a high risk of dying still intend to leave). At 10, a 5% risk of death costs as much as halving a doubling of income (0.5 x 1.2 log 2 with average risk tolerance).',
   },
   choiceInterception: {
     value: 2, min: 0, max: 100, doc: 'Utility lost per unit of probability of being intercepted at least once on the way.',
@@ -106,13 +106,19 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 12, min: 0.1, max: 240, doc: 'How long, on average, an applicant waits for a quota place before giving up (a steady hazard, not a deadline).',
   },
   transitPatienceMonths: {
-    value: 18, min: 0, max: 240, doc: 'How long a migrant without the money for the next leg works in transit before giving up.',
+    value: 18, min: 0, max: 240, doc: 'No longer used: people in transit re-decide (docs/behaviour.md). Accepted so that older files still validate.',
   },
   giveUpAfterInterception: {
-    value: 0.15, min: 0, max: 1, doc: 'Probability of giving up the journey after an interception.',
+    value: 0.15, min: 0, max: 1, doc: 'No longer used: after an interception people re-decide (docs/behaviour.md). Accepted so that older files still validate.',
   },
   settleInTransitShare: {
-    value: 0.35, min: 0, max: 1, doc: 'Of those who give up in a transit country, the share who stay there rather than go home.',
+    value: 0.35, min: 0, max: 1, doc: 'No longer used: settling in transit is one of the choices of a re-decision (docs/behaviour.md). Accepted so that older files still validate.',
+  },
+  transitSettleConstant: {
+    value: -1, min: -50, max: 50, doc: 'Utility of settling without papers in a transit country against going on, beyond the income there: few plan it, and transit countries are often hostile to those who stay (de Haas 2008, "The myth of invasion": many who fail to reach Europe do settle in the Maghreb; IOM 2017 on abuse in Libya). Going home is worth staying\'s utility; costs already paid are sunk.',
+  },
+  returnHorizonYears: {
+    value: 5, min: 0.1, max: 50, doc: 'Years over which a would-be migrant weighs the chance of being returned: the typical length of a temporary stay abroad (Dustmann & Görlach 2016, "The economics of temporary migration", JEL: most migrations are temporary, stays of a few years to a decade).',
   },
   transitSavingRate: {
     value: 0.3, min: 0, max: 1, doc: 'Share of transit-country income saved by a migrant working to pay for the next leg.',
@@ -163,7 +169,7 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 1, min: 0, max: 50, doc: 'Price markup per unit of interception probability: smugglers charge for the risk of losing boats and being caught.',
   },
   smugglerScarcityElasticity: {
-    value: 0.5, min: 0, max: 5, doc: 'Elasticity of the price with the ratio of waiting migrants to capacity.',
+    value: 0.5, min: 0, max: 5, doc: 'Elasticity of the smugglers\' rent (price above running cost) with the ratio of waiting migrants to capacity; with idle capacity the rent goes to zero and the price to running cost (Bertrand competition among many small operators: Campana & Varese 2016; UNODC 2018 on Aegean prices falling with demand in 2016).',
   },
   smugglerPriceAdjustment: {
     value: 0.3, min: 0.01, max: 1, doc: 'Share of the gap to the market price closed each month: prices move, but not overnight.',
@@ -176,6 +182,9 @@ export const BEHAVIOUR_PARAMETERS = define({
   },
   smugglerArrestPerInterception: {
     value: 2, min: 0, max: 100, doc: 'Yearly hazard of a smuggler\'s arrest per unit of interception probability on the leg.',
+  },
+  smugglerArrestPenaltyYears: {
+    value: 3, min: 0, max: 100, doc: 'What an arrest costs a smuggler, in years of the outside wage (a prison term: Italian and Greek sentences for facilitation run from one to many years; Becker 1968: crime responds to the expected penalty). Entry and staying in weigh profit net of this risk.',
   },
   smugglerArrestCost: {
     value: 1, min: 0, max: 1000, doc: 'What the risk of arrest costs a smuggler per seat intercepted on a standard crossing, in base prices of the leg (crew and organiser caught, beyond the boat).',
@@ -193,7 +202,7 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 3, min: 1, max: 100, doc: 'Mortality of a risky crossing as a multiple of the leg\'s standard mortality (IOM: deaths rose as boats got worse).',
   },
   riskyInterceptionFactor: {
-    value: 0.6, min: 0, max: 1, doc: 'Interception of a risky crossing as a share of a standard one: smaller, scattered boats are harder to catch.',
+    value: 1, min: 0, max: 2, doc: 'Interception of a risky crossing as a multiple of a standard one. 1: overcrowded dinghies are spotted and stopped as readily as other boats (Frontex and Libyan coastguard interceptions rose as boats got worse), so cheap boats trade cost for deaths and do not escape interdiction.',
   },
   riskyPriceDiscount: {
     value: 0.5, min: 0, max: 1, doc: 'Discount migrants get for a risky crossing, as a share of the leg\'s base price (UNODC: dinghy places sold for far less than places on wooden boats).',

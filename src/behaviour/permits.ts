@@ -11,7 +11,8 @@ export function permitEnd(run: RunState, channel: number): number {
  * Log-odds that a worker of this channel would overstay rather than leave
  * when the permit ends: the irregular income gap, debt still to repay
  * (recruitment fees) and the chance of apprehension, against compliance
- * norms, the priority a circular scheme gives those who leave on time, and
+ * norms; the income gain counts only for the share of the stay one expects
+ * before being apprehended and returned (ReturnRisk); the priority a circular scheme gives those who leave on time, and
  * any held wages or bond paid on return. Used at expiry, and by screening
  * at admission.
  */
@@ -22,7 +23,7 @@ export function overstayLogOdds(run: RunState, i: number, channel: number): numb
   const d = world.channels[channel].destination;
   const o = store.origin[i];
   const homeIncome = Math.max(prospects.homeIncome[o * 2 + store.skill[i]], 1);
-  const gap = Math.log(prospects.irregularIncome[d * 2 + store.skill[i]] / homeIncome);
+  const gap = Math.log(prospects.irregularIncome[d * 2 + store.skill[i]] / homeIncome) * run.returns.stayShare(run, d, o, -1, 0);
   const overstay = params.overstayConstant + params.choiceIncome * gap + params.overstayDebt * (store.debt[i] / homeIncome)
     - params.overstayApprehension * c.apprehensionPerYear[d] - params.choiceStayConflict * c.conflict[o];
   const leave = (ch.circular[channel] >= 0.5 ? params.circularPriorityValue : 0) + params.overstayDebt * (ch.returnBonus[channel] / homeIncome);

@@ -1,6 +1,6 @@
 import type { Clock } from '../engine/clock.js';
 import type { RunState } from '../engine/run-state.js';
-import type { SmugglingMarket } from './smuggling.js';
+import { MAX_INTERCEPTION, type SmugglingMarket } from './smuggling.js';
 import type { World } from '../world/world.js';
 import type { BehaviourParameters } from './parameters.js';
 
@@ -21,8 +21,6 @@ export interface MoveOption {
   expectedIncome: number;
 }
 
-const MAX_INTERCEPTION = 0.99;
-
 /**
  * What moving looks like this tick from each home place, by skill: the
  * options, their utilities and the aspiration they feed. Computed once a tick
@@ -40,6 +38,8 @@ export class Prospects {
   readonly options: MoveOption[][];
   /** Utility of staying, by country. */
   readonly stayUtility: Float64Array;
+  /** routeAhead[route][k]: costs and risks of a route from its k-th leg on, as one standing there would reckon them. */
+  routeAhead: RouteRisk[][] = [];
 
   constructor(private readonly world: World) {
     const n = world.countryCount;
@@ -65,7 +65,7 @@ export class Prospects {
       }
       this.stayUtility[k] = params.choiceStayConflict * c.conflict[k];
     }
-    const routeTerms = w.routes.map((r) => routeRisk(w, smuggling, r.legs, params, clock));
+    this.routeAhead = w.routes.map((r) => r.legs.map((_, k) => routeRisk(w, smuggling, r.legs.slice(k), params, clock, k === 0 ? params.arrangeMonths : 0)));
 
     for (let p = 0; p < w.places.length; p++) {
       const o = w.places[p].country;
@@ -86,14 +86,11 @@ export class Prospects {
         }
         for (const ri of w.routesFrom[p]) {
           const r = w.routes[ri];
-          const d = r.destination;
-          const rec = w.recognitionRate(d, o);
-          const income = rec * this.regularIncome[d * 2 + s] + (1 - rec) * this.irregularIncome[d * 2 + s];
-          const t = routeTerms[ri];
+          const income = this.routeIncome(ri, o, s);
+          const t = this.routeAhead[ri][0];
           options.push({
-            kind: 'route', index: ri, destination: d, expectedIncome: income, upfrontCost: t.upfrontCost, expectedCost: t.expectedCost, deathRisk: t.deathRisk,
-            utility: params.choiceIrregularConstant + params.choiceIncome * Math.log(income / home)
-              - params.choiceInterception * t.interceptionRisk - params.choiceTravelMonth * t.months,
+            kind: 'route', index: ri, destination: r.destination, expectedIncome: income, upfrontCost: t.upfrontCost, expectedCost: t.expectedCost, deathRisk: t.deathRisk,
+            utility: params.choiceIrregularConstant + this.routeGain(run, ri, o, s),
           });
         }
         this.options[p * 2 + s] = options;
@@ -106,9 +103,33 @@ export class Prospects {
       }
     }
   }
+
+  /** Expected income at a route's end for an origin and skill: protected (regular work) or not. */
+  routeIncome(route: number, o: number, s: number): number {
+    const d = this.world.routes[route].destination;
+    const rec = this.world.recognitionRate(d, o);
+    return rec * this.regularIncome[d * 2 + s] + (1 - rec) * this.irregularIncome[d * 2 + s];
+  }
+
+  /**
+   * Utility of the journey ahead on a route from its k-th leg, before the
+   * person's means, risk tolerance and ties: the income gain, for the share
+   * of the stay one expects to spend before being returned, less
+   * interception and time. (Cost and death risk depend on the person.)
+   */
+  routeGain(run: RunState, route: number, o: number, s: number, k = 0): number {
+    const { params, returns } = run;
+    const r = this.world.routes[route];
+    const rec = this.world.recognitionRate(r.destination, o);
+    const protectedShare = rec * (params.asylumClaimBase + (1 - params.asylumClaimBase) * rec);
+    const abroad = returns.stayShare(run, r.destination, o, r.legs[r.legs.length - 1], protectedShare);
+    const t = this.routeAhead[route][k];
+    return params.choiceIncome * Math.log(this.routeIncome(route, o, s) / this.homeIncome[o * 2 + s]) * abroad
+      - params.choiceInterception * t.interceptionRisk - params.choiceTravelMonth * t.months;
+  }
 }
 
-interface RouteRisk {
+export interface RouteRisk {
   upfrontCost: number;
   expectedCost: number;
   deathRisk: number;
@@ -118,17 +139,17 @@ interface RouteRisk {
 
 /**
  * Risks and costs of a route's legs as a migrant would reckon them from
- * current conditions: smugglers' prices, the mix of boats they run, and legs
- * that can be paid for later.
+ * current conditions: smugglers' prices and contracts, the mix of boats they
+ * run, and legs that can be paid for later.
  */
-function routeRisk(w: World, market: SmugglingMarket, legs: number[], params: BehaviourParameters, clock: Clock): RouteRisk {
-  let upfrontCost = 0, expectedCost = 0, survive = 1, pass = 1, months = params.arrangeMonths;
+function routeRisk(w: World, market: SmugglingMarket, legs: number[], params: BehaviourParameters, clock: Clock, arrangeMonths: number): RouteRisk {
+  let upfrontCost = 0, expectedCost = 0, survive = 1, pass = 1, months = arrangeMonths;
   for (const l of legs) {
     const intercept = Math.min(market.expectedInterception(l, params), MAX_INTERCEPTION);
     const attempts = 1 / (1 - intercept);
     const price = market.price[l];
     if (!w.legs[l].smuggling?.payLater) upfrontCost += price;
-    expectedCost += price * attempts;
+    expectedCost += market.expectedOutlay(l, price, intercept);
     survive *= Math.pow(1 - market.expectedMortality(l, params), attempts);
     pass *= 1 - intercept;
     months += (clock.daysToTicks(w.legs[l].durationDays) * 12) / clock.ticksPerYear * attempts;

@@ -9,22 +9,27 @@ import type { BehaviourParameters } from './parameters.js';
 /** Crossing modes a smuggler can offer. */
 export const Mode = { Standard: 0, Risky: 1 } as const;
 
+/** Interception above which a contract's expected number of tries is capped (to keep it finite). */
+export const MAX_INTERCEPTION = 0.99;
+
 /**
  * The smuggling market of every leg, settled in the markets phase from the
  * queue at the start of the tick. On a leg with smugglers:
  * - each smuggler may be arrested, with a hazard that grows with interception;
- * - each picks the mode that pays better: standard, or cheap and risky (harder
- *   to intercept, deadlier); enforcement tips the lean ones into risky boats;
- * - the price moves towards a level set by the leg's base price, a premium for
- *   interception risk and the queue relative to capacity;
+ * - each picks the mode that pays better: standard, or cheap and risky
+ *   (deadlier, no harder to intercept);
+ * - a fee buys the leg's contract (per attempt, a package of tries, or pay on
+ *   success); its price moves towards the running cost of the crossings the
+ *   contract is expected to take, plus a rent that grows with the queue
+ *   relative to capacity and falls to nothing when boats stand idle;
  * - the capacity of active smugglers is shared among those waiting who can pay;
- * - smugglers earning more than the outside wage attract entrants, those
- *   earning less leave.
- * A leg without smugglers is crossed at its cost, with no limit on numbers.
+ * - smugglers earning more than the outside wage and the cost of the risk of
+ *   arrest attract entrants, those earning less leave.
+ * A leg without smugglers is crossed at its cost, paid on every attempt, with no limit on numbers.
  */
 export class SmugglingMarket {
   readonly smugglers = new SmugglerStore();
-  /** Standard price, PPP dollars per person. */
+  /** Standard price of the leg's contract, PPP dollars per person. */
   readonly price: Float64Array;
   /** Chance that a person waiting who can pay boards this tick. */
   readonly boarding: Float64Array;
@@ -70,6 +75,31 @@ export class SmugglingMarket {
     return mode === Mode.Risky ? i * params.riskyInterceptionFactor : i;
   }
 
+  /**
+   * Crossings a contract bought now is expected to take, at interception i:
+   * one, the tries of a package used before one succeeds, or as many as
+   * success takes (pay on success).
+   */
+  crossingsPerContract(leg: number, i: number): number {
+    const spec = this.world.legs[leg].smuggling;
+    const x = Math.min(i, MAX_INTERCEPTION);
+    if (!spec || spec.contract === 'per-attempt') return 1;
+    if (spec.contract === 'package') return (1 - Math.pow(x, spec.attempts)) / (1 - x);
+    return 1 / (1 - x);
+  }
+
+  /**
+   * What a migrant expects to pay to get across this leg at this price:
+   * a price for every try, for every package needed, or once.
+   */
+  expectedOutlay(leg: number, price: number, i: number): number {
+    const spec = this.world.legs[leg].smuggling;
+    const x = Math.min(i, MAX_INTERCEPTION);
+    if (!spec || spec.contract === 'per-attempt') return price / (1 - x);
+    if (spec.contract === 'package') return price / (1 - Math.pow(x, spec.attempts));
+    return price;
+  }
+
   /** Mortality of an attempt on this leg, averaged over the modes on offer. */
   expectedMortality(leg: number, params: BehaviourParameters): number {
     const r = this.riskyShare[leg];
@@ -103,8 +133,8 @@ export class SmugglingMarket {
         legCount.smugglersArrested[l]++;
         continue;
       }
-      if (s.profit[k] < wage[l] && this.rng[l].uniform() < exit) {
-        // Earning less than the outside wage: quits.
+      if (s.profit[k] < wage[l] + this.arrestRiskCost(l, params) && this.rng[l].uniform() < exit) {
+        // Earning less than the outside wage and the risk of prison are worth: quits.
         s.status[k] = SmugglerStatus.Left;
         legCount.smugglersLeft[l]++;
         continue;
@@ -126,8 +156,10 @@ export class SmugglingMarket {
       } else {
         const queue = census.waiting[l];
         const interception = this.expectedInterception(l, params);
-        const scarcity = this.capacity[l] > 0 ? Math.min(4, Math.max(0.5, queue / this.capacity[l])) : 4;
-        const target = base[l] * (1 + params.smugglerRiskPremium * interception) * Math.pow(scarcity, params.smugglerScarcityElasticity);
+        // No floor: boats standing idle compete the rent away, down to running cost.
+        const scarcity = this.capacity[l] > 0 ? Math.min(4, queue / this.capacity[l]) : 4;
+        const rent = base[l] * (1 - params.smugglerOperatingCost) * (1 + params.smugglerRiskPremium * interception) * Math.pow(scarcity, params.smugglerScarcityElasticity);
+        const target = this.crossingsPerContract(l, interception) * this.runningCost(l, 1, Mode.Standard, params) + rent;
         this.price[l] += (1 - Math.pow(1 - params.smugglerPriceAdjustment, 12 / clock.ticksPerYear)) * (target - this.price[l]);
         this.boarding[l] = queue > 0 ? Math.min(1, this.capacity[l] / queue) : 1;
         this.riskyShare[l] = this.capacity[l] > 0 ? riskyCapacity[l] / this.capacity[l] : 0;
@@ -141,9 +173,13 @@ export class SmugglingMarket {
     });
   }
 
-  /** Records a crossing bought: movement calls this for every attempt paid for. */
-  sell(leg: number, mode: number, paid: number): void {
+  /** Records a crossing run (paid for now, earlier in a package, or to be paid on success). */
+  carry(leg: number, mode: number): void {
     this.trips[leg * 2 + mode]++;
+  }
+
+  /** Records money paid to the smugglers of a leg and mode. */
+  receive(leg: number, mode: number, paid: number): void {
     this.takings[leg * 2 + mode] += paid;
   }
 
@@ -162,8 +198,9 @@ export class SmugglingMarket {
       const slot = s.leg[k] * 2 + s.risky[k];
       const share = modeCapacity[slot] > 0 ? s.capacity[k] / modeCapacity[slot] : 0;
       s.revenue[k] += this.takings[slot] * share;
-      const trips = this.trips[slot] * share * this.scale;
-      const yearly = trips * this.margin(s.leg[k], s.costFactor[k], s.risky[k], params) * clock.ticksPerYear;
+      // What came in, less what the crossings run cost (a package's later tries are run, not paid again).
+      const costs = this.trips[slot] * this.runningCost(s.leg[k], s.costFactor[k], s.risky[k], params);
+      const yearly = (this.takings[slot] - costs) * share * this.scale * clock.ticksPerYear;
       s.profit[k] += smoothing * (yearly - s.profit[k]);
     }
     this.trips.fill(0);
@@ -171,30 +208,44 @@ export class SmugglingMarket {
   }
 
   /**
-   * Profit per person carried by a smuggler with this cost factor: the price,
-   * less operating cost, less what interception costs. A standard boat lost is
-   * a dear boat and a crew at risk of arrest; in a risky crossing the migrants
+   * What one crossing costs a smuggler with this cost factor to run: the
+   * operating cost, and what interception loses. A standard boat lost is a
+   * dear boat and a crew at risk of arrest; in a risky crossing the migrants
    * steer a cheap boat themselves, so only the boat is lost.
    */
-  private margin(leg: number, costFactor: number, mode: number, params: BehaviourParameters): number {
+  private runningCost(leg: number, costFactor: number, mode: number, params: BehaviourParameters): number {
     const base = this.world.leg.values.cost[leg];
     const cost = params.smugglerOperatingCost * base * costFactor * (mode === Mode.Risky ? params.riskyCostShare : 1);
     const loss = mode === Mode.Risky ? cost : cost + params.smugglerArrestCost * base;
-    return this.priceOf(leg, mode, params) - cost - this.interception(leg, mode, params) * loss;
+    return cost + this.interception(leg, mode, params) * loss;
+  }
+
+  /** Profit per contract sold: its price less the crossings it is expected to take. */
+  private margin(leg: number, costFactor: number, mode: number, params: BehaviourParameters): number {
+    const crossings = this.crossingsPerContract(leg, this.interception(leg, mode, params));
+    return this.priceOf(leg, mode, params) - crossings * this.runningCost(leg, costFactor, mode, params);
+  }
+
+  /** Yearly cost to a smuggler of the risk of arrest: the hazard times the prison term, in outside wages. */
+  private arrestRiskCost(leg: number, params: BehaviourParameters): number {
+    const hazard = params.smugglerArrestPerInterception * this.expectedInterception(leg, params);
+    return hazard * params.smugglerArrestPenaltyYears * this.outsideWage(leg);
   }
 
   private outsideWage(leg: number): number {
     return this.world.country.values.wageHigh[this.world.places[this.world.legs[leg].from].country];
   }
 
-  /** Smugglers earning more than the outside wage draw entrants, in proportion to the excess. */
+  /** Smugglers earning more than the outside wage and the risk of arrest draw entrants, in proportion to the excess. */
   private enterWhereProfitable(run: RunState, leg: number, active: number, profit: number, queue: number): void {
     const { params, clock, counters } = run;
     const wage = this.outsideWage(leg);
     // Where nobody works a leg that people wait at, a newcomer would fill a boat at today's price.
-    const prospect = queue > 0 ? this.world.legs[leg].smuggling!.capacityPerYear * Math.max(this.margin(leg, 1, Mode.Standard, params), this.margin(leg, 1, Mode.Risky, params)) : 0;
+    const contracts = this.world.legs[leg].smuggling!.capacityPerYear / this.crossingsPerContract(leg, this.expectedInterception(leg, params));
+    const prospect = queue > 0 ? contracts * Math.max(this.margin(leg, 1, Mode.Standard, params), this.margin(leg, 1, Mode.Risky, params)) : 0;
     const mean = active > 0 ? profit / active : prospect;
-    const expected = clock.perTick(params.smugglerEntryPerYear) * Math.max(active, 1) * Math.max(0, (mean - wage) / wage);
+    const excess = mean - wage - this.arrestRiskCost(leg, params);
+    const expected = clock.perTick(params.smugglerEntryPerYear) * Math.max(active, 1) * Math.max(0, excess / wage);
     const entrants = Math.floor(expected) + (this.rng[leg].uniform() < expected - Math.floor(expected) ? 1 : 0);
     for (let e = 0; e < entrants; e++) this.enter(leg, clock, params);
     counters.leg.count.smugglersEntered[leg] += entrants;

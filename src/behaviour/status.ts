@@ -1,5 +1,6 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import { overstayLogOdds, permitEnd } from './permits.js';
+import { readmissionApplies } from './return-risk.js';
 import type { RunState } from '../engine/run-state.js';
 
 /**
@@ -12,7 +13,10 @@ import type { RunState } from '../engine/run-state.js';
  * Return capacity is shared among those ordered to leave as they stood at the
  * start of the phase, so who is returned does not depend on reading order. A
  * return the origin does not cooperate with fails, and the person is released
- * without papers, until apprehended again.
+ * without papers, until apprehended again. Where the leg someone came by has a
+ * readmission arrangement, its own capacity may first send them back to the
+ * leg's start, in transit again. Those without papers go home of their own
+ * accord less when coming back would be dear and risky (enforcement cages in).
  */
 export function changeStatus(run: RunState): void {
   const { store, world, clock, params, tick, counters } = run;
@@ -27,20 +31,29 @@ export function changeStatus(run: RunState): void {
   const tireOfWaiting = clock.perTick(12 / Math.max(params.quotaPatienceMonths, 1e-9));
 
   const ordered = new Float64Array(n);
+  const awaitingReadmission = new Float64Array(world.legs.length);
   for (let k = 0; k < store.activeCount; k++) {
     const i = store.active[k];
-    if (store.flags[i] & Flag.ReturnOrder && isAbroad(store.state[i])) ordered[store.destination[i]]++;
+    if (!(store.flags[i] & Flag.ReturnOrder) || !isAbroad(store.state[i])) continue;
+    ordered[store.destination[i]]++;
+    const back = readmissionLeg(run, i);
+    if (back >= 0) awaitingReadmission[back]++;
   }
+  const capacity = new Float64Array(n);
   const attemptChance = new Float64Array(n);
   const apprehension = new Float64Array(n);
   const voluntaryReturn = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    const capacity = c.returnCapacityPerYear[k] / clock.ticksPerYear / run.scale;
-    attemptChance[k] = ordered[k] > 0 ? Math.min(1, capacity / ordered[k]) : 0;
+    capacity[k] = c.returnCapacityPerYear[k] / clock.ticksPerYear / run.scale;
+    attemptChance[k] = ordered[k] > 0 ? Math.min(1, capacity[k] / ordered[k]) : 0;
     apprehension[k] = clock.perTick(c.apprehensionPerYear[k]);
     // As an origin: people go home less while it is at war.
     voluntaryReturn[k] = clock.perTick(params.voluntaryReturnPerYear * (1 - c.conflict[k]));
   }
+  const readmissionCapacity = world.legs.map((_, l) => world.leg.values.readmissionCapacityPerYear[l] / clock.ticksPerYear / run.scale);
+  const readmissionChance = readmissionCapacity.map((cap, l) => (awaitingReadmission[l] > 0 ? Math.min(1, cap / awaitingReadmission[l]) : 0));
+  run.returns.record(capacity, ordered, Float64Array.from(readmissionCapacity), awaitingReadmission);
+  const cage = reentryDeterrence(run);
 
   for (let k = 0; k < store.activeCount; k++) {
     const i = store.active[k];
@@ -69,7 +82,16 @@ export function changeStatus(run: RunState): void {
 
     const pair = d * n + o;
     if (store.flags[i] & Flag.ReturnOrder) {
-      if (attemptDraw < attemptChance[d]) {
+      const back = readmissionLeg(run, i);
+      let draw = attemptDraw;
+      if (back >= 0) {
+        if (draw < readmissionChance[back]) {
+          readmit(run, i, back);
+          continue;
+        }
+        draw = (draw - readmissionChance[back]) / (1 - readmissionChance[back]);
+      }
+      if (draw < attemptChance[d]) {
         country.returnAttempts[d]++;
         returns.returnAttempts[pair]++;
         if (cooperationDraw < c.returnCooperation[o]) {
@@ -114,11 +136,77 @@ export function changeStatus(run: RunState): void {
       continue;
     }
 
-    if (returnDraw < voluntaryReturn[o]) {
+    const undocumented = s === State.Irregular || s === State.Overstaying || s === State.AsylumPending;
+    if (returnDraw < voluntaryReturn[o] * (undocumented ? cage[(d * n + o) * 2 + store.skill[i]] : 1)) {
       country.voluntaryReturns[d]++;
       returnHome(run, i);
     }
   }
+}
+
+/**
+ * The leg by which someone ordered to leave can be readmitted to a transit
+ * country: the last leg of the route they came by, if it enters where they
+ * are and has an arrangement; else -1. (Everyone irregular came by a route.)
+ */
+function readmissionLeg(run: RunState, i: number): number {
+  const { store, world } = run;
+  if (store.state[i] !== State.Irregular) return -1;
+  const legs = world.routes[store.option[i]].legs;
+  const l = legs[legs.length - 1];
+  return readmissionApplies(world, l, store.destination[i]) ? l : -1;
+}
+
+/** Sent back to where the last leg started: in transit again there, to weigh what next. */
+function readmit(run: RunState, i: number, l: number): void {
+  const { store, world, tick, counters } = run;
+  const d = store.destination[i];
+  const pair = d * world.countryCount + store.origin[i];
+  counters.country.count.returnAttempts[d]++;
+  counters.country.count.returnsExecuted[d]++;
+  counters.returns.count.returnAttempts[pair]++;
+  counters.returns.count.returnsExecuted[pair]++;
+  counters.country.count.readmissionsReceived[world.places[world.legs[l].from].country]++;
+  counters.leg.count.readmissions[l]++;
+  store.move(i, State.InTransit, tick);
+  store.stage[i] = Stage.AtLegStart;
+  store.legIndex[i] = world.routes[store.option[i]].legs.length - 1;
+  store.location[i] = world.legs[l].from;
+  store.triesLeft[i] = 0;
+  store.flags[i] = (store.flags[i] & ~Flag.ReturnOrder) | Flag.Redecide;
+}
+
+/**
+ * Factor on the voluntary-return hazard of someone without papers, by
+ * (destination * countries + origin) * 2 + skill: exp(-penalty), the penalty
+ * being what coming back would cost them, by the cheapest irregular route
+ * (its expected cost against a year's savings abroad, its death and
+ * interception risk), but never more than the income gain coming back is
+ * worth (Massey, Durand & Pren 2015: tighter borders cut the return of the
+ * undocumented).
+ */
+function reentryDeterrence(run: RunState): Float64Array {
+  const { world, params, prospects } = run;
+  const n = world.countryCount;
+  const cage = new Float64Array(n * n * 2);
+  for (let d = 0; d < n; d++) {
+    for (let o = 0; o < n; o++) {
+      for (let s = 0; s < 2; s++) {
+        const means = Math.max(1, params.savingRateAbroad * prospects.irregularIncome[d * 2 + s]);
+        let penalty = Number.POSITIVE_INFINITY;
+        let gain = 0;
+        world.routes.forEach((r, ri) => {
+          if (r.destination !== d || world.places[r.start].country !== o) return;
+          const t = prospects.routeAhead[ri][0];
+          penalty = Math.min(penalty, params.choiceCost * (t.expectedCost / means) + params.choiceDeath * t.deathRisk * 0.5 + params.choiceInterception * t.interceptionRisk);
+          gain = Math.max(gain, params.choiceIncome * Math.log(prospects.routeIncome(ri, o, s) / prospects.homeIncome[o * 2 + s]));
+        });
+        if (!Number.isFinite(penalty)) gain = Math.max(0, params.choiceIncome * Math.log(prospects.irregularIncome[d * 2 + s] / Math.max(prospects.homeIncome[o * 2 + s], 1)));
+        cage[(d * n + o) * 2 + s] = Math.exp(-Math.min(penalty, gain));
+      }
+    }
+  }
+  return cage;
 }
 
 function isAbroad(s: number): boolean {

@@ -3,18 +3,22 @@ import type { RunState } from '../engine/run-state.js';
 import { Lender } from './ledger.js';
 import { permitEnd } from './permits.js';
 import { Mode } from './smuggling.js';
+import { TransitChoice } from './transit-choice.js';
+import { readmissionApplies } from './return-risk.js';
 
 /**
  * Movement phase: people whose papers are processed travel to their
  * destination; people who have arranged an irregular journey set off; people
  * in transit attempt legs one by one. Where smugglers work a leg, a person
  * waits for a place on a boat (the leg's boarding chance), gets a standard or
- * a risky crossing by the smugglers' mix, and pays its price, in cash or, where
- * smugglers allow it, partly on credit. An attempt ends in death,
- * interception (pushed back to the leg's start, or detained and returned
- * home) or a crossing. After an interception some give up, going
- * home or staying in the transit country. Someone without the money for the
- * next leg works where they are, and gives up after waiting too long.
+ * a risky crossing by the smugglers' mix, and pays for the leg's contract
+ * (each try, a package of tries, or on success), in cash or, where smugglers
+ * allow it, partly on credit. An attempt ends in death, interception (pushed
+ * back to the leg's start, detained and returned home, or let through with an
+ * order to leave) or a crossing. Whoever is pushed back, cannot afford the
+ * boat on offer, or is readmitted to a transit country weighs the journey
+ * again before the next try (TransitChoice); so, now and then, does whoever
+ * waits at a leg's start for money or a place on a boat.
  */
 export function travel(run: RunState): void {
   const { store, world, clock, params, tick, counters, smuggling: market, ledger } = run;
@@ -22,22 +26,55 @@ export function travel(run: RunState): void {
   const leg = counters.leg.count;
   const route = counters.route.count;
   const country = counters.country.count;
-  const patienceTicks = clock.monthsToTicks(params.transitPatienceMonths);
+  const transit = new TransitChoice(world);
+  const reconsider = clock.perTick(params.reconsiderPerYear);
 
   const goHome = (i: number) => {
     store.move(i, State.Returned, tick);
     store.location[i] = store.home[i];
+    store.triesLeft[i] = 0;
     country.savingsBroughtHome[store.origin[i]] += store.savings[i];
   };
-  const giveUp = (i: number, r: number, settleDraw: number) => {
+  /** Weighs the journey again; false if the person leaves it (settles, or goes home). */
+  const redecide = (i: number, draw: number): boolean => {
+    const r = store.option[i];
+    const choice = transit.choose(run, i, draw);
+    if (typeof choice === 'object') {
+      if (choice.route !== r || choice.leg !== store.legIndex[i]) {
+        route.switchedAway[r]++;
+        store.option[i] = choice.route;
+        store.legIndex[i] = choice.leg;
+        store.destination[i] = world.routes[choice.route].destination;
+        store.triesLeft[i] = 0;
+      }
+      return true;
+    }
     route.gaveUp[r]++;
-    const here = world.places[store.location[i]].country;
-    if (here !== store.origin[i] && settleDraw < params.settleInTransitShare) {
+    if (choice === 'settle') {
+      const here = world.places[store.location[i]].country;
       store.move(i, State.Irregular, tick);
       store.destination[i] = here;
+      store.triesLeft[i] = 0;
       route.settledInTransit[r]++;
       country.arrivals[here]++;
     } else goHome(i);
+    return false;
+  };
+  /** Pays for a contract on leg l, in cash or on the smugglers' credit; false if the person cannot. */
+  const pay = (i: number, l: number, mode: number, price: number, credit: boolean): boolean => {
+    if (store.savings[i] >= price) store.savings[i] -= price;
+    else if (credit) {
+      // Travel now, pay later: what savings do not cover is owed to the smugglers.
+      const owed = price - store.savings[i];
+      store.savings[i] = 0;
+      store.debt[i] += owed;
+      store.lender[i] = Lender.Smugglers;
+      ledger.lent[Lender.Smugglers] += owed;
+    } else return false;
+    ledger.paidToSmugglers[l] += price;
+    market.receive(l, mode, price);
+    leg.revenue[l] += price;
+    return true;
   };
 
   for (let k = 0; k < store.activeCount; k++) {
@@ -60,6 +97,7 @@ export function travel(run: RunState): void {
         store.move(i, State.InTransit, tick);
         store.stage[i] = Stage.AtLegStart;
         store.legIndex[i] = 0;
+        store.triesLeft[i] = 0;
         store.location[i] = world.routes[r].start;
         route.departures[r]++;
         country.emigrants[store.origin[i]]++;
@@ -68,23 +106,22 @@ export function travel(run: RunState): void {
     }
     if (s !== State.InTransit) continue;
 
-    const r = store.option[i];
-    const legs = world.routes[r].legs;
     if (store.stage[i] === Stage.OnLeg && store.timer[i] > tick) continue;
     // Seven draws for everybody who acts, whatever happens, so travellers' numbers line up across a baseline and its variant.
-    const rng = streams[r];
+    const rng = streams[store.option[i]];
     const claimDraw = rng.uniform();
     const boardingDraw = rng.uniform();
     const modeDraw = rng.uniform();
     const outcomeDraw = rng.uniform();
     const aftermathDraw = rng.uniform();
-    const giveUpDraw = rng.uniform();
-    const settleDraw = rng.uniform();
+    const waitDraw = rng.uniform();
+    const choiceDraw = rng.uniform();
     if (store.stage[i] === Stage.OnLeg) {
+      const legs = world.routes[store.option[i]].legs;
       const l = legs[store.legIndex[i]];
       store.location[i] = world.legs[l].to;
       if (store.legIndex[i] + 1 === legs.length) {
-        arrive(run, i, r, claimDraw);
+        arrive(run, i, store.option[i], claimDraw);
         continue;
       }
       store.legIndex[i]++;
@@ -93,33 +130,39 @@ export function travel(run: RunState): void {
       // Falls through: the next leg may be attempted in the same tick.
     }
 
-    const l = legs[store.legIndex[i]];
-    const credit = world.legs[l].smuggling?.payLater === true && (store.lender[i] === Lender.None || store.lender[i] === Lender.Smugglers);
+    let redecided = false;
+    if (store.flags[i] & Flag.Redecide) {
+      store.flags[i] &= ~Flag.Redecide;
+      redecided = true;
+      if (!redecide(i, choiceDraw)) continue;
+    }
+    const r = store.option[i];
+    const l = world.routes[r].legs[store.legIndex[i]];
+    const spec = world.legs[l].smuggling;
+    const prepaid = store.triesLeft[i] > 0;
+    const credit = spec?.payLater === true && (store.lender[i] === Lender.None || store.lender[i] === Lender.Smugglers);
     const cheapest = market.priceOf(l, market.riskyShare[l] > 0 ? Mode.Risky : Mode.Standard, params);
-    if ((!credit && store.savings[i] < cheapest) || boardingDraw >= market.boarding[l]) {
-      // Short of money, or of a place on a boat: wait (and work) where they are.
-      if (tick - store.since[i] >= patienceTicks) giveUp(i, r, settleDraw);
+    if ((!prepaid && !credit && store.savings[i] < cheapest) || boardingDraw >= market.boarding[l]) {
+      // Short of money, or of a place on a boat: wait (and work) where they are, and now and then think again.
+      if (!redecided && waitDraw < reconsider) redecide(i, choiceDraw);
       continue;
     }
     const mode = modeDraw < market.riskyShare[l] ? Mode.Risky : Mode.Standard;
     const price = market.priceOf(l, mode, params);
-    if (store.savings[i] >= price) store.savings[i] -= price;
-    else if (credit) {
-      // Travel now, pay later: what savings do not cover is owed to the smugglers.
-      const owed = price - store.savings[i];
-      store.savings[i] = 0;
-      store.debt[i] += owed;
-      store.lender[i] = Lender.Smugglers;
-      ledger.lent[Lender.Smugglers] += owed;
-    } else continue; // could afford only the cheaper boats, and got a place on a dearer one
-    ledger.paidToSmugglers[l] += price;
-    market.sell(l, mode, price);
-    leg.revenue[l] += price;
+    const onSuccess = spec?.contract === 'on-success';
+    if (prepaid) store.triesLeft[i]--;
+    else if (onSuccess ? store.savings[i] < price && !credit : !pay(i, l, mode, price, credit)) {
+      // Could afford only the cheaper boats, and got a place on a dearer one: a failure to weigh.
+      store.flags[i] |= Flag.Redecide;
+      continue;
+    } else if (spec?.contract === 'package') store.triesLeft[i] = spec.attempts - 1;
+    market.carry(l, mode);
     leg.attempts[l]++;
     const mortality = market.mortality(l, mode, params);
     const u = outcomeDraw;
     if (u < mortality) {
       store.move(i, State.Dead, tick);
+      store.triesLeft[i] = 0;
       leg.deaths[l]++;
       route.deaths[r]++;
       country.deathsEnRoute[store.origin[i]]++;
@@ -136,13 +179,16 @@ export function travel(run: RunState): void {
         // Let through with an order to leave: the journey goes on.
         route.releasedAfterInterception[r]++;
         store.flags[i] |= Flag.ReturnOrder;
+        store.triesLeft[i] = 0;
         store.stage[i] = Stage.OnLeg;
         store.timer[i] = tick + clock.daysToTicks(world.legs[l].durationDays);
-      } else if (giveUpDraw < params.giveUpAfterInterception) giveUp(i, r, settleDraw);
+      } else store.flags[i] |= Flag.Redecide; // pushed back: think again before the next try
     } else {
+      if (onSuccess && !prepaid) pay(i, l, mode, price, credit);
       leg.crossings[l]++;
       const from = world.places[world.legs[l].from].country;
       if (from !== store.origin[i]) country.transitCrossings[from]++;
+      store.triesLeft[i] = 0;
       store.stage[i] = Stage.OnLeg;
       store.timer[i] = tick + clock.daysToTicks(world.legs[l].durationDays);
     }
@@ -160,7 +206,11 @@ function writeOff(run: RunState, i: number): void {
   store.lender[i] = Lender.None;
 }
 
-/** The end of a route: claim asylum, or stay without papers. */
+/**
+ * The end of a route: claim asylum, or stay without papers. Where the last
+ * leg has a readmission arrangement, those who do not claim are ordered to
+ * leave on arrival (the EU-Turkey statement's terms).
+ */
 function arrive(run: RunState, i: number, r: number, claimDraw: number): void {
   const { store, world, params, tick, counters, clock } = run;
   const d = world.routes[r].destination;
@@ -176,5 +226,10 @@ function arrive(run: RunState, i: number, r: number, claimDraw: number): void {
     counters.country.count.asylumClaims[d]++;
   } else {
     store.move(i, State.Irregular, tick);
+    const legs = world.routes[r].legs;
+    if (readmissionApplies(world, legs[legs.length - 1], d)) {
+      store.flags[i] |= Flag.ReturnOrder;
+      counters.country.count.returnOrders[d]++;
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { BehaviourParameters } from '../behaviour/parameters.js';
 import type { Prospects } from '../behaviour/prospects.js';
 import type { QuotaLedger } from '../behaviour/quotas.js';
 import type { RecruitmentMarket } from '../behaviour/recruitment.js';
+import type { ReturnRisk } from '../behaviour/return-risk.js';
 import type { SmugglingMarket } from '../behaviour/smuggling.js';
 import type { Census } from '../metrics/census.js';
 import type { TickCounters } from '../metrics/counters.js';
@@ -38,6 +39,8 @@ export interface RunState {
   readonly homeSavings: HomeSavings;
   /** Payments and aid between states. */
   readonly states: StateLedger;
+  /** Chances of being returned, from the last status phase. */
+  readonly returns: ReturnRisk;
   /** Everybody as counted at the end of the last tick: the state markets start from. */
   census: Census;
   /** Persons per agent. */

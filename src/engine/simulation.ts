@@ -18,6 +18,7 @@ import { HomeSavings } from '../behaviour/home-savings.js';
 import { AidEffects } from '../behaviour/aid.js';
 import { RecruitmentMarket } from '../behaviour/recruitment.js';
 import { SmugglingMarket } from '../behaviour/smuggling.js';
+import { ReturnRisk } from '../behaviour/return-risk.js';
 import type { Table } from '../metrics/table.js';
 import { RandomStreams } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
@@ -135,6 +136,7 @@ export class Simulation {
       ledger: new MoneyLedger(this.world.legs.length, this.world.countryCount),
       homeSavings: new HomeSavings(this.world.countryCount),
       states: new StateLedger(this.world.countryIds),
+      returns: new ReturnRisk(this.world),
       census: Census.initial(this.store, this.world),
       scale, tick: 0,
     };

@@ -39,7 +39,8 @@ export class FigureHistory {
       deaths: sum('leg', src.legsTouching, 'deaths'),
       borderIncome: sum('leg', src.legsFrom, 'revenue'),
       remittances: api.observe('country', src.country, 'remittancesReceived'),
-      returnsReceived: api.observe('country', src.country, 'returnsReceived'),
+      // Its nationals returned, and others readmitted to it as a transit country.
+      returnsReceived: api.observe('country', src.country, 'returnsReceived') + api.observe('country', src.country, 'readmissionsReceived'),
       returnAttempts: sum('return', src.nationalsAbroad, 'returnAttempts'),
       workers: sum('channelOrigin', src.channelPairs, 'admissions'),
       overstays: sum('channelOrigin', src.channelPairs, 'overstaysBegun'),

@@ -16,15 +16,15 @@ export class CounterTable<F extends string> {
   }
 }
 
-export const ROUTE_FIELDS = ['departures', 'arrivals', 'deaths', 'interceptions', 'returnedAfterInterception', 'releasedAfterInterception', 'gaveUp', 'settledInTransit'] as const;
+export const ROUTE_FIELDS = ['departures', 'arrivals', 'deaths', 'interceptions', 'returnedAfterInterception', 'releasedAfterInterception', 'gaveUp', 'settledInTransit', 'switchedAway'] as const;
 export const LEG_FIELDS = [
-  'waiting', 'attempts', 'crossings', 'interceptions', 'deaths',
+  'waiting', 'attempts', 'crossings', 'interceptions', 'deaths', 'readmissions',
   // the smuggling market: price per person, capacity in persons per tick, smugglers active, arrested, entering and leaving
   'revenue', 'price', 'riskyShare', 'effectiveMortality', 'capacity', 'smugglers', 'smugglersArrested', 'smugglersEntered', 'smugglersLeft',
 ] as const;
 export const CHANNEL_FIELDS = [
   'applications', 'admissions', 'quotaUsed', 'quotaLeft', 'queued', 'gaveUp', 'renewals', 'leftOnTime', 'overstaysBegun',
-  'placedLicensed', 'placedUnlicensed', 'mismatched', 'recruiterFees', 'screenedOut', 'returnBonusesPaid',
+  'placedLicensed', 'placedUnlicensed', 'mismatched', 'recruiterFees', 'screenedOut', 'returnBonusesPaid', 'switchedAway',
 ] as const;
 export const COUNTRY_FIELDS = [
   // as an origin
@@ -33,7 +33,7 @@ export const COUNTRY_FIELDS = [
   'licensedRecruiters', 'unlicensedRecruiters', 'recruitersEntered', 'recruitersLeft', 'licensedFee', 'unlicensedFee',
   'aidReceived', 'aidIncomeEffect', 'reintegrationSupported',
   // as a transit country
-  'transitCrossings', 'inTransit',
+  'transitCrossings', 'inTransit', 'readmissionsReceived',
   // as a destination
   'arrivals', 'asylumClaims', 'recognised', 'rejected', 'apprehensions', 'returnOrders', 'returnAttempts', 'returnsExecuted', 'returnsFailed',
   'voluntaryReturns', 'overstaysBegun', 'regular', 'asylumPending', 'protected', 'irregular', 'overstaying',

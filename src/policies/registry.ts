@@ -9,6 +9,7 @@ import { returnsReadmission } from './returns-readmission.js';
 import { rootCauseAid } from './root-cause-aid.js';
 import { searchAndRescue } from './search-and-rescue.js';
 import { setAttribute } from './set-attribute.js';
+import { transitReadmission } from './transit-readmission.js';
 
 /** Policy types a scenario file can name, by their `plugin` field. */
 const POLICY_TYPES = new Map<string, PolicyType<any>>();
@@ -41,4 +42,4 @@ export function scenarioIndex(scenario: Scenario, clock: Clock): ScenarioIndex {
   return indexScenario({ ...scenario, origins: scenario.agents.origins }, clock, scenario.ticks);
 }
 
-for (const type of [setAttribute, borderEnforcement, returnsReadmission, labourAgreement, rootCauseAid, searchAndRescue, asylumPolicy]) registerPolicyType(type);
+for (const type of [setAttribute, borderEnforcement, returnsReadmission, labourAgreement, rootCauseAid, searchAndRescue, asylumPolicy, transitReadmission]) registerPolicyType(type);

@@ -24,6 +24,10 @@ export const LEG_MODES: readonly LegMode[] = ['land', 'sea', 'air'];
 export type InterceptionOutcome = 'pushback' | 'return' | 'release';
 export const INTERCEPTION_OUTCOMES: readonly InterceptionOutcome[] = ['pushback', 'return', 'release'];
 
+/** What a smuggling fee buys: see docs/behaviour.md. */
+export type SmugglingContract = 'per-attempt' | 'package' | 'on-success';
+export const SMUGGLING_CONTRACTS: readonly SmugglingContract[] = ['per-attempt', 'package', 'on-success'];
+
 export type PlaceKind = 'city' | 'hub' | 'border' | 'camp' | 'conflict-zone';
 export const PLACE_KINDS: readonly PlaceKind[] = ['city', 'hub', 'border', 'camp', 'conflict-zone'];
 
@@ -146,6 +150,10 @@ export interface SmugglingSpec {
   capacityPerYear: number;
   /** Whether migrants may travel now and pay later (the unpaid price becomes debt to the smugglers). */
   payLater: boolean;
+  /** What a fee buys (default `package`): one try, `attempts` tries, or a crossing paid for only on success. */
+  contract: SmugglingContract;
+  /** Tries a package includes (default 3). */
+  attempts: number;
 }
 
 export interface LegSpec {
@@ -226,7 +234,8 @@ export type PolicyInput = { plugin: string; name?: string } & Record<string, unk
 export type CountryInput = Pick<CountrySpec, 'id' | 'gdpPerCapita' | 'wages'> & Loose<Omit<CountrySpec, 'id' | 'gdpPerCapita' | 'wages' | 'places' | 'government'>>
   & { places?: Array<Pick<PlaceSpec, 'id'> & Partial<PlaceSpec>>; government?: unknown };
 export type ChannelInput = Pick<ChannelSpec, 'id' | 'type' | 'destination' | 'quotaPerYear'> & Partial<ChannelSpec>;
-export type LegInput = Pick<LegSpec, 'id' | 'from' | 'to' | 'mode' | 'durationDays' | 'cost' | 'mortality' | 'interception'> & Partial<LegSpec>;
+export type LegInput = Pick<LegSpec, 'id' | 'from' | 'to' | 'mode' | 'durationDays' | 'cost' | 'mortality' | 'interception'> & Partial<Omit<LegSpec, 'smuggling'>>
+  & { smuggling?: (Pick<SmugglingSpec, 'smugglers' | 'capacityPerYear'> & Partial<SmugglingSpec>) | null };
 export type RouteInput = Pick<RouteSpec, 'id' | 'legs'> & Partial<RouteSpec>;
 
 /**

@@ -7,7 +7,7 @@ import { ScenarioError } from './errors.js';
 import { readAgreements, readGovernment } from '../governments/read.js';
 import { FieldReader, describeRange, inRange, type FieldPath, type NumberRange } from './fields.js';
 import {
-  CHANNEL_TYPES, INTERCEPTION_OUTCOMES, LEG_MODES, PLACE_KINDS, SKILLS, TICKS_PER_YEAR,
+  CHANNEL_TYPES, INTERCEPTION_OUTCOMES, LEG_MODES, PLACE_KINDS, SKILLS, SMUGGLING_CONTRACTS, TICKS_PER_YEAR,
   type AgreementSpec, type AsylumSpec, type ChannelSpec, type CountrySpec, type EnforcementSpec, type LegSpec, type PlaceSpec,
   type Quantity, type RouteSpec, type Scenario, type Skill, type TicksPerYear,
 } from './types.js';
@@ -324,13 +324,16 @@ function readRecruitment(ctx: Context, value: unknown, path: FieldPath): Country
 
 function readSmuggling(r: FieldReader, value: unknown, path: FieldPath): LegSpec['smuggling'] | undefined {
   if (value === undefined || value === null) return null;
-  const obj = r.object(value, path, ['smugglers', 'capacityPerYear', 'payLater']);
+  const obj = r.object(value, path, ['smugglers', 'capacityPerYear', 'payLater', 'contract', 'attempts']);
   if (!obj) return undefined;
   const smugglers = r.number(obj.smugglers, [...path, 'smugglers'], { min: 0, integer: true, max: 1_000_000 });
   const capacityPerYear = r.number(obj.capacityPerYear, [...path, 'capacityPerYear'], { min: 1e-9 });
   const payLater = obj.payLater === undefined ? false : r.boolean(obj.payLater, [...path, 'payLater']);
-  if (smugglers === undefined || capacityPerYear === undefined || payLater === undefined) return undefined;
-  return { smugglers, capacityPerYear, payLater };
+  // Defaults documented in docs/behaviour.md: a package of three tries.
+  const contract = obj.contract === undefined ? 'package' : r.oneOf(obj.contract, [...path, 'contract'], SMUGGLING_CONTRACTS);
+  const attempts = obj.attempts === undefined ? 3 : r.number(obj.attempts, [...path, 'attempts'], { min: 1, integer: true, max: 100 });
+  if (smugglers === undefined || capacityPerYear === undefined || payLater === undefined || contract === undefined || attempts === undefined) return undefined;
+  return { smugglers, capacityPerYear, payLater, contract, attempts };
 }
 
 function readPlace(r: FieldReader, value: unknown, path: FieldPath): PlaceSpec | undefined {

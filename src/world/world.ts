@@ -13,8 +13,11 @@ export const COUNTRY_ATTRIBUTES = [
 ] as const;
 export type CountryAttribute = (typeof COUNTRY_ATTRIBUTES)[number];
 
-/** Of those intercepted, detentionShare are returned home and releaseShare let through with an order to leave; the rest are pushed back. */
-export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception', 'detentionShare', 'releaseShare'] as const;
+/**
+ * Of those intercepted, detentionShare are returned home and releaseShare let through with an order to leave; the rest are pushed back.
+ * readmissionCapacityPerYear: persons a year the leg's start country takes back from the country it enters (0: no arrangement).
+ */
+export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception', 'detentionShare', 'releaseShare', 'readmissionCapacityPerYear'] as const;
 export type LegAttribute = (typeof LEG_ATTRIBUTES)[number];
 
 /** `quotaPerYear` and `stayMonths` are Infinity for no quota and a permanent stay; `circular` is 1 or 0. */
@@ -47,7 +50,7 @@ export const ATTRIBUTE_RANGES: {
     asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
     reintegrationMonths: NON_NEGATIVE,
   },
-  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE },
+  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE, readmissionCapacityPerYear: NON_NEGATIVE },
   channel: {
     quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE, employerFee: NON_NEGATIVE, stayMonths: { min: 1e-9, max: Number.POSITIVE_INFINITY }, circular: SHARE,
     screening: SHARE, returnBonus: NON_NEGATIVE,
@@ -230,6 +233,7 @@ function legQuantity(scenario: Scenario, i: number, a: LegAttribute): Quantity {
   switch (a) {
     case 'detentionShare': return l.onInterception === 'return' ? 1 : 0;
     case 'releaseShare': return l.onInterception === 'release' ? 1 : 0;
+    case 'readmissionCapacityPerYear': return 0;
     default: return l[a];
   }
 }
