@@ -192,7 +192,8 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     }
   };
 
-  const states: States = { scenario, index, g, ins, book, p, tpy, lagTicks, put, free, transfer, governance, baseOf, inputs, table: tables.agreements };
+  const putLeg = (api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string) => put(api, 'leg', id, attribute, value, reason);
+  const states: States = { scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, table: tables.agreements };
 
   return {
     name: GOVERNMENTS_PLUGIN,

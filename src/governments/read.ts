@@ -124,7 +124,7 @@ function readTerm(r: FieldReader, value: unknown, path: FieldPath, index: Scenar
   const other = by === undefined ? undefined : parties.find((p) => p !== by)!;
   const term: AgreementTerm = { kind, by: by ?? '', to: null, perYear: null, atLeast: null, channel: null, origin: null, perReadmitted: null };
   const allowed: Record<AgreementTerm['kind'], ReadonlyArray<keyof AgreementTerm>> = {
-    payment: ['perYear', 'to'], interception: ['atLeast'], cooperation: ['atLeast'], quota: ['perYear', 'channel', 'origin'],
+    payment: ['perYear', 'to'], interception: ['atLeast'], cooperation: ['atLeast'], readmission: ['perYear'], quota: ['perYear', 'channel', 'origin'],
     visaFree: ['channel', 'origin'], resettlement: ['perReadmitted', 'channel', 'origin'],
   };
   for (const field of TERM_FIELDS) {
@@ -142,7 +142,11 @@ function readTerm(r: FieldReader, value: unknown, path: FieldPath, index: Scenar
     if (term.to === null) ok = false;
   }
   if (kind === 'interception' || kind === 'cooperation') need('atLeast', { min: 0, max: 1 });
-  if (kind === 'quota') need('perYear', { min: 0 });
+  if (kind === 'quota' || kind === 'readmission') need('perYear', { min: 0 });
+  if (kind === 'readmission' && other !== undefined && !index.legPlaces.some((l) => l.fromCountry === by && l.toCountry === other)) {
+    r.reportText([...path, 'by'], `a party with a leg from its territory into ${other} (readmission takes back those who came by it)`, `"${by}", with no such leg`);
+    ok = false;
+  }
   if (kind === 'resettlement') need('perReadmitted', { min: 0 });
   if (kind === 'quota' || kind === 'visaFree' || kind === 'resettlement') {
     const own = Object.entries(index.channelDestinations).filter(([, d]) => d === by).map(([id]) => id);

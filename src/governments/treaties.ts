@@ -21,6 +21,7 @@ export interface States {
   table: Table;
   put(api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', value: number, reason: string): void;
   free(api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string): void;
+  putLeg(api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string): void;
   transfer(api: PolicyApi, from: string, to: string, amount: number): void;
   governance(api: PolicyApi, gi: number): number;
   baseOf(api: PolicyApi, k: number): number;
@@ -79,6 +80,10 @@ export function applyTerms(api: PolicyApi, s: States): void {
       const floor = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? 1
         : effortFor(term.atLeast!, s.baseOf(api, k), s.governance(api, gi), g.leakage[gi], ins.specs[k].costPerYear, ins.specs[k].max);
       ins.floor[k] = Math.max(ins.floor[k], floor);
+    } else if (term.kind === 'readmission') {
+      const other = book.specs[a].parties[1 - party];
+      const legs = s.index.legPlaces.filter((l) => l.fromCountry === term.by && l.toCountry === other);
+      for (const l of legs) s.putLeg(api, l.id, 'readmissionCapacityPerYear', active ? term.perYear! / legs.length : 0, `${why}${active ? '' : ': not in force'}`);
     } else if (term.kind === 'quota' || term.kind === 'visaFree' || term.kind === 'resettlement') {
       if (!active) {
         s.free(api, 'channelOrigin', pair, 'quotaPerYear', `${why}: not in force`);
@@ -106,7 +111,7 @@ function compliance(api: PolicyApi, s: States, a: number, term: AgreementTerm, t
     case 'interception': case 'cooperation': return promise(ins.achieved[k], term.atLeast!);
     case 'quota': return promise(api.get('channelOrigin', `${term.channel}:${term.origin}`, 'quotaPerYear'), term.perYear!);
     case 'visaFree': return api.get('channelOrigin', `${term.channel}:${term.origin}`, 'quotaPerYear') === Number.POSITIVE_INFINITY ? 1 : 0;
-    case 'resettlement': return book.active(a, party) ? 1 : 0;
+    case 'resettlement': case 'readmission': return book.active(a, party) ? 1 : 0;
   }
 }
 

@@ -291,13 +291,14 @@ export interface GovernmentSpec {
   neighbours: string[] | null;
 }
 
-export type AgreementTermKind = 'payment' | 'interception' | 'cooperation' | 'quota' | 'visaFree' | 'resettlement';
-export const AGREEMENT_TERM_KINDS: readonly AgreementTermKind[] = ['payment', 'interception', 'cooperation', 'quota', 'visaFree', 'resettlement'];
+export type AgreementTermKind = 'payment' | 'interception' | 'cooperation' | 'readmission' | 'quota' | 'visaFree' | 'resettlement';
+export const AGREEMENT_TERM_KINDS: readonly AgreementTermKind[] = ['payment', 'interception', 'cooperation', 'readmission', 'quota', 'visaFree', 'resettlement'];
 
 /**
  * One obligation of an agreement, owed by the party `by`:
  * payment: pay `perYear` to `to`; interception: hold interception on its legs at least `atLeast`;
- * cooperation: hold its return cooperation at least `atLeast`; quota: `perYear` places in `channel` for `origin`;
+ * cooperation: hold its return cooperation at least `atLeast`; readmission: take back up to `perYear` a year of those
+ * who reached the other party by a leg from its territory (returns to a transit country); quota: `perYear` places in `channel` for `origin`;
  * visaFree: no visa for `origin` in its visit `channel`; resettlement: `perReadmitted` places in `channel` for `origin`
  * per person the other party readmitted.
  */
