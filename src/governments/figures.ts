@@ -31,7 +31,7 @@ export interface FigureSources {
 export class FigureHistory {
   private readonly rows: Figures[] = [];
 
-  /** Records last tick's figures; payments and spending are the government's own books. */
+  /** Records last tick's figures; payments and spending (last tick's, in dollars) are the government's own books. */
   record(api: PolicyApi, src: FigureSources, ticksPerYear: number, own: { paymentsReceived: number; spending: number }): Figures {
     const sum = (dimension: 'route' | 'leg' | 'channelOrigin' | 'return', ids: readonly string[], field: string) => ids.reduce((s, id) => s + api.observe(dimension, id, field), 0);
     const perYear: Figures = {

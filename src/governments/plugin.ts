@@ -165,6 +165,8 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       if (ins.pastLevels[k].length > 5) (ins.pastLevels[k].shift(), ins.pastPayoffs[k].shift());
       const x = inputs(api, k, figures);
       let options = menu(ins.level[k], spec.step, spec.min, spec.max);
+      // Effort the budget cannot pay for is not on the menu (it may stay where it is, or come down).
+      if (ins.isCapacity(k)) options = options.filter((o) => o <= ins.level[k] || o * spec.costPerYear <= x.affordable);
       if (ins.floor[k] > 0) options = withFloor(options, ins.floor[k]);
       const predicted = options.map((o) => u + forecastChange(k, o, g, ins, x));
       const chosen = options[logitChoice(predicted, p.reviewNoise, api.random.uniform())];
@@ -210,7 +212,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     },
     hooks: {
       policies(api) {
-        lastFigures = g.country.map((_, gi) => g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi] * tpy, spending: g.spendingPerYear[gi] }));
+        lastFigures = g.country.map((_, gi) => g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy }));
         countQuotas(api);
         if (passive) return;
         g.receivedNow.fill(0);

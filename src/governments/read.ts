@@ -12,9 +12,12 @@ const INSTRUMENT_FIELDS = ['kind', 'legs', 'channel', 'origin', 'start', 'min', 
 const AGREEMENT_FIELDS = ['id', 'parties', 'terms', 'tolerance', 'suspendReviews', 'reviewMonths', 'renegotiate', 'from'] as const;
 const TERM_FIELDS = ['kind', 'by', 'to', 'perYear', 'atLeast', 'channel', 'origin', 'perReadmitted'] as const;
 
-/** Bounds of each instrument's level: shares, a multiplier, persons or dollars a year, or visa-free (1) or not (0). */
+/**
+ * Bounds of each instrument's level: for capacities, spending as a multiple of `costPerYear`; a multiplier of
+ * recognition; persons (quota) or dollars (aid) a year; visa-free (1) or not (0).
+ */
 const LEVEL_BOUNDS: Record<InstrumentSpec['kind'], { min: number; max: number }> = {
-  interception: { min: 0, max: 1 }, returnCooperation: { min: 0, max: 1 }, recognition: { min: 0, max: 10 },
+  interception: { min: 0, max: 10 }, returnCooperation: { min: 0, max: 10 }, recognition: { min: 0, max: 10 },
   quota: { min: 0, max: 1e12 }, visa: { min: 0, max: 1 }, aid: { min: 0, max: 1e15 },
 };
 
@@ -52,11 +55,12 @@ function readInstrument(r: FieldReader, value: unknown, path: FieldPath, country
   const needsOrigin = kind === 'visa' || kind === 'aid';
   const origin = obj.origin === undefined && !needsOrigin ? null : r.oneOf(obj.origin, [...path, 'origin'], index.countries.filter((c) => c !== country));
   const bounds = LEVEL_BOUNDS[kind];
+  const capacity = kind === 'interception' || kind === 'returnCooperation';
   const min = obj.min === undefined ? bounds.min : r.number(obj.min, [...path, 'min'], bounds);
-  const max = obj.max === undefined ? bounds.max : r.number(obj.max, [...path, 'max'], bounds);
+  // A capacity's spending is capped at what full effort costs unless the scenario allows more.
+  const max = obj.max === undefined ? (capacity ? 1 : bounds.max) : r.number(obj.max, [...path, 'max'], bounds);
   const start = r.number(obj.start, [...path, 'start'], { min: min ?? bounds.min, max: max ?? bounds.max });
   const step = r.number(obj.step, [...path, 'step'], { min: 1e-12, max: bounds.max });
-  const capacity = kind === 'interception' || kind === 'returnCooperation';
   const costPerYear = capacity ? r.number(obj.costPerYear, [...path, 'costPerYear'], { min: 1e-9 }) : 0;
   if (!capacity && obj.costPerYear !== undefined) r.reportText([...path, 'costPerYear'], 'no `costPerYear` (only interception and returnCooperation are bought with the budget)', 'costPerYear');
   if (min !== undefined && max !== undefined && min > max) r.reportText([...path, 'max'], `a maximum of at least the minimum (${min})`, String(max));

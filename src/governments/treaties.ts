@@ -136,11 +136,11 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
       if (term.to === parties[owedTo]) out[owedTo] += (w.paymentsReceived * book.perYear[t]) / 1e6;
       out[party] += (wBy.spending * book.perYear[t]) / 1e6;
     } else if (term.kind === 'interception' && k >= 0) {
-      // Arrivals the partner's promised interception keeps away, as the party reckons them: its arrivals scale with 1 - interception,
-      // and it expects the promise kept as far as it trusts the partner.
+      // Arrivals the partner's promised interception keeps away, as the party reckons them: its arrivals scale with
+      // 1 - interception (now i, with no effort the base b, as promised e): A (e - b) / (1 - i); e is expected kept as far as it trusts the partner.
       const base = s.baseOf(api, k);
       const expected = book.trust[a * 2 + owedTo] * Math.max(term.atLeast!, ins.achieved[k]) + (1 - book.trust[a * 2 + owedTo]) * ins.achieved[k];
-      const kept = figures[owedTo].arrivals * ((1 - base) / Math.max(1e-9, 1 - expected) - 1);
+      const kept = (figures[owedTo].arrivals * (expected - base)) / Math.max(1e-9, 1 - ins.achieved[k]);
       out[owedTo] -= ((w.arrivals + w.pressure) * kept) / 1e3;
     }
     if (k >= 0 && (term.kind === 'interception' || term.kind === 'cooperation')) {

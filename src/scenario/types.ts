@@ -254,12 +254,15 @@ export interface InstrumentSpec {
   channel: string | null;
   /** quota: the origin whose quota it sets (null: the channel's); visa: the origin whose nationals need one; aid: the recipient. */
   origin: string | null;
-  /** The level at the start, the bounds it stays within, and the most it moves at one review. */
+  /**
+   * The level at the start, the bounds it stays within, and the most it moves at one review. For a capacity
+   * (interception, returnCooperation) the level is spending as a multiple of `costPerYear`.
+   */
   start: number;
   min: number;
   max: number;
   step: number;
-  /** interception, returnCooperation: what full effort (level 1) costs a year, PPP dollars. */
+  /** interception, returnCooperation: what full effort (level 1) costs a year, PPP dollars; capacity is 1 - 1/e of its ceiling when this much is spent. */
   costPerYear: number;
 }
 
