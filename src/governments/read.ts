@@ -48,12 +48,13 @@ function readInstrument(r: FieldReader, value: unknown, path: FieldPath, country
     const own = [...leaving, ...entering];
     legs = obj.legs === undefined ? (leaving.length > 0 ? leaving : entering) : readIds(r, obj.legs, [...path, 'legs'], own, `leg leaving or entering ${country}`);
     if (legs && legs.length === 0) r.reportText([...path, 'legs'], `legs leaving or entering ${country} (a government intercepts on its own borders)`, 'none');
-  } else if (obj.legs !== undefined) r.reportText([...path, 'legs'], 'no `legs` (only an interception instrument has them)', 'legs');
+  } else if (obj.legs !== undefined && !(Array.isArray(obj.legs) && obj.legs.length === 0)) r.reportText([...path, 'legs'], 'no `legs` (only an interception instrument has them)', 'legs');
   const ownChannels = Object.entries(index.channelDestinations).filter(([, d]) => d === country).map(([id]) => id);
   const needsChannel = kind === 'quota' || kind === 'visa';
   const channel = needsChannel ? r.oneOf(obj.channel, [...path, 'channel'], ownChannels) : null;
   const needsOrigin = kind === 'visa' || kind === 'aid';
-  const origin = obj.origin === undefined && !needsOrigin ? null : r.oneOf(obj.origin, [...path, 'origin'], index.countries.filter((c) => c !== country));
+  // null is what validation writes for "none", so a validated scenario reads back as itself.
+  const origin = (obj.origin === undefined || obj.origin === null) && !needsOrigin ? null : r.oneOf(obj.origin, [...path, 'origin'], index.countries.filter((c) => c !== country));
   const bounds = LEVEL_BOUNDS[kind];
   const capacity = kind === 'interception' || kind === 'returnCooperation';
   const min = obj.min === undefined ? bounds.min : r.number(obj.min, [...path, 'min'], bounds);
@@ -62,7 +63,7 @@ function readInstrument(r: FieldReader, value: unknown, path: FieldPath, country
   const start = r.number(obj.start, [...path, 'start'], { min: min ?? bounds.min, max: max ?? bounds.max });
   const step = r.number(obj.step, [...path, 'step'], { min: 1e-12, max: bounds.max });
   const costPerYear = capacity ? r.number(obj.costPerYear, [...path, 'costPerYear'], { min: 1e-9 }) : 0;
-  if (!capacity && obj.costPerYear !== undefined) r.reportText([...path, 'costPerYear'], 'no `costPerYear` (only interception and returnCooperation are bought with the budget)', 'costPerYear');
+  if (!capacity && obj.costPerYear !== undefined && obj.costPerYear !== 0) r.reportText([...path, 'costPerYear'], 'no `costPerYear` (only interception and returnCooperation are bought with the budget)', 'costPerYear');
   if (min !== undefined && max !== undefined && min > max) r.reportText([...path, 'max'], `a maximum of at least the minimum (${min})`, String(max));
   if (!legs || channel === undefined || origin === undefined || min === undefined || max === undefined || start === undefined || step === undefined
     || costPerYear === undefined || min > max || (kind === 'interception' && legs.length === 0)) return undefined;
@@ -132,7 +133,7 @@ function readTerm(r: FieldReader, value: unknown, path: FieldPath, index: Scenar
     visaFree: ['channel', 'origin'], resettlement: ['perReadmitted', 'channel', 'origin'],
   };
   for (const field of TERM_FIELDS) {
-    if (field !== 'kind' && field !== 'by' && obj[field] !== undefined && !allowed[kind].includes(field)) r.reportText([...path, field], `no \`${field}\` in a ${kind} term (it has ${allowed[kind].join(', ')})`, field);
+    if (field !== 'kind' && field !== 'by' && obj[field] !== undefined && obj[field] !== null && !allowed[kind].includes(field)) r.reportText([...path, field], `no \`${field}\` in a ${kind} term (it has ${allowed[kind].join(', ')})`, field);
   }
   let ok = by !== undefined;
   const need = (field: 'perYear' | 'atLeast' | 'perReadmitted', range: { min: number; max?: number }) => {
@@ -142,7 +143,7 @@ function readTerm(r: FieldReader, value: unknown, path: FieldPath, index: Scenar
   };
   if (kind === 'payment') {
     need('perYear', { min: 0 });
-    term.to = obj.to === undefined ? (other ?? null) : (r.oneOf(obj.to, [...path, 'to'], index.countries.filter((c) => c !== by)) ?? null);
+    term.to = obj.to === undefined || obj.to === null ? (other ?? null) : (r.oneOf(obj.to, [...path, 'to'], index.countries.filter((c) => c !== by)) ?? null);
     if (term.to === null) ok = false;
   }
   if (kind === 'interception' || kind === 'cooperation') need('atLeast', { min: 0, max: 1 });
