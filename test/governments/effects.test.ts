@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Simulation, type RunResult } from '../../src/engine/simulation.js';
+import { pairedDifference, type Estimate } from '../../src/experiment/stats.js';
+import { scenario } from '../../src/scenario/builder.js';
+import { validateScenario } from '../../src/scenario/validate.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { SCENARIOS, loadScenario } from '../helpers.js';
+
+/**
+ * The effects of issue 11, each against its counterfactual arm with common
+ * random numbers over replications: the variant draws the baseline's streams.
+ * Each would fail without its mechanism (named in each test).
+ */
+const REPS = 4;
+
+function paired(baseline: Scenario, variant: Scenario, measure: (r: RunResult) => number, reps = REPS): Estimate {
+  const b: number[] = [];
+  const v: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    b.push(measure(new Simulation(baseline, { replication: rep }).runFor()));
+    v.push(measure(new Simulation(variant, { replication: rep, streamsOf: baseline.name }).runFor()));
+  }
+  return pairedDifference(b, v).estimate;
+}
+
+const rowsOf = (r: RunResult, name: string) => r.tables.find((t) => t.name === name)!;
+/** Sum of a field over ticks from..to (inclusive) for rows whose third column is `id`. */
+function over(r: RunResult, name: string, id: string, field: string, from: number, to: number): number {
+  const t = rowsOf(r, name);
+  const k = t.columns.indexOf(field);
+  return t.rows.filter((x) => x[2] === id && Number(x[0]) >= from && Number(x[0]) <= to).reduce((s, x) => s + Number(x[k]), 0);
+}
+/** Mean interception in force on a leg over ticks from..to, from the event record. */
+function interception(r: RunResult, leg: string, start: number, from: number, to: number): number {
+  let now = start;
+  let sum = 0;
+  const events = r.events.filter((e) => e.kind === 'leg' && e.target === leg && e.attribute === 'interception');
+  for (let t = 0; t <= to; t++) {
+    for (const e of events) if (e.tick === t) now = Number.isNaN(e.to) ? start : e.to;
+    if (t >= from) sum += now;
+  }
+  return sum / (to - from + 1);
+}
+const edit = (s: Scenario, name: string, change: (x: any) => void): Scenario => {
+  const x: any = structuredClone(s);
+  x.name = name;
+  change(x);
+  return validateScenario(x, `${name} (test)`);
+};
+
+describe('payments stop: the transit state\'s enforcement decays with its own lag, and arrivals come back months later', () => {
+  // Italy-Libya world with a promise Libya can keep and no renegotiation, so only the court's end stops the money (tick 60).
+  const world = edit(loadScenario(join(SCENARIOS, 'italy-libya.yaml')), 'payments-continue', (x) => {
+    x.agents.scale = 80;
+    x.agreements[0].terms[1].atLeast = 0.15;
+    x.agreements[0].tolerance = 0.3;
+    x.agreements[0].renegotiate = false;
+    x.policies = [];
+  });
+  const stopped = edit(world, 'payments-stop', (x) => {
+    x.policies = [{ plugin: 'set-attribute', name: 'court', kind: 'agreement', targets: ['italy-libya-mou'], attribute: 'inForce', value: 0, from: 60 }];
+  });
+  it('interception falls gradually after the stop, not at once', () => {
+    const soon = paired(world, stopped, (r) => interception(r, 'lby-ita', 0.05, 61, 63));
+    const later = paired(world, stopped, (r) => interception(r, 'lby-ita', 0.05, 78, 89));
+    console.log('payments stop: interception change months 1-3 after', soon, 'months 18-29 after', later);
+    expect(soon.mean).toBeGreaterThan(-0.02);
+    expect(later.high).toBeLessThan(-0.05);
+  });
+  it('arrivals rebound months after the stop, not in the first months', () => {
+    const first = paired(world, stopped, (r) => over(r, 'routes', 'central-med', 'arrivals', 60, 65));
+    const later = paired(world, stopped, (r) => over(r, 'routes', 'central-med', 'arrivals', 72, 89));
+    console.log('payments stop: arrivals change months 0-5 after', first, 'months 12-29 after', later);
+    expect(later.low).toBeGreaterThan(0);
+    expect(later.mean / 18).toBeGreaterThan(Math.abs(first.mean / 6) * 2);
+  });
+});
+
+describe('a neighbour tightens: own arrivals rise and own tightening follows; total protection falls', () => {
+  const world = (tighten: boolean, passiveA = false) => {
+    const gov = { reviewMonths: 3, budgetPerYear: 5e7, objectives: { arrivals: -60, spending: -1, pressure: -30 } };
+    const b = scenario(tighten ? 'neighbour-tightens' : 'neighbours').starting('2020-01').ticks(72).agents({ scale: 20, origins: ['ORI'] })
+      .country({ id: 'ORI', population: 400_000, gdpPerCapita: 2000, wages: { low: 1500, high: 4000 }, unemployment: 0.3, conflict: 0.3 })
+      .country({
+        id: 'AAA', population: 5e7, gdpPerCapita: 40000, wages: { low: 24000, high: 50000 }, asylum: { decisionMonths: 6, recognition: { default: 0.4 } },
+        government: { ...gov, instruments: [{ kind: 'interception', start: 0.2, step: 0.2, max: 3, costPerYear: 2e7 }] },
+      })
+      .country({ id: 'BBB', population: 5e7, gdpPerCapita: 40000, wages: { low: 25000, high: 50000 }, asylum: { decisionMonths: 6, recognition: { default: 0.4 } }, government: gov })
+      .leg({ id: 'ori-aaa', from: 'ORI', to: 'AAA', mode: 'sea', durationDays: 3, cost: 1500, mortality: 0.01, interception: 0.1 })
+      .leg({ id: 'ori-bbb', from: 'ORI', to: 'BBB', mode: 'sea', durationDays: 3, cost: 1500, mortality: 0.01, interception: 0.1 })
+      .route({ id: 'to-aaa', legs: ['ori-aaa'] }).route({ id: 'to-bbb', legs: ['ori-bbb'] });
+    if (tighten) b.policy({ plugin: 'border-enforcement', name: 'bbb-tightens', legs: ['ori-bbb'], interception: 0.6, from: 24 });
+    const s = b.build();
+    return passiveA ? edit(s, s.name, (x) => (x.passiveGovernments = true)) : s;
+  };
+  const protection = (r: RunResult) => ['AAA', 'BBB'].reduce((s, c) => s + over(r, 'countries', c, 'recognised', 24, 71), 0);
+  it('diverts arrivals to A, and A tightens in response where a passive A does not', () => {
+    const arrivals = paired(world(false), world(true), (r) => over(r, 'routes', 'to-aaa', 'arrivals', 24, 71));
+    const tightening = paired(world(false), world(true), (r) => interception(r, 'ori-aaa', 0.1, 30, 71));
+    const passive = paired(world(false, true), world(true, true), (r) => interception(r, 'ori-aaa', 0.1, 30, 71));
+    const total = paired(world(false), world(true), protection);
+    console.log('neighbour tightens: A arrivals', arrivals, 'A interception', tightening, 'passive A interception', passive, 'protection granted in A and B', total);
+    expect(arrivals.low).toBeGreaterThan(0);
+    expect(tightening.low).toBeGreaterThan(0.02);
+    expect(Math.abs(passive.mean)).toBeLessThan(1e-9);
+    expect(total.high).toBeLessThan(0);
+  });
+});
