@@ -107,3 +107,59 @@ describe('a neighbour tightens: own arrivals rise and own tightening follows; to
     expect(total.high).toBeLessThan(0);
   });
 });
+
+/** Mean of a leg's figure over ticks from..to. */
+function meanOver(r: RunResult, leg: string, field: string, from: number, to: number): number {
+  return over(r, 'legs', leg, field, from, to) / (to - from + 1);
+}
+
+describe('the same border aid to a high- and a low-governance transit state', () => {
+  // Italy pays the same to Libya at governance 0.7 or 0.15; monitoring never finds a breach (tolerance 1), so the money flows all run.
+  const world = (governance: number, passive: boolean) => edit(loadScenario(join(SCENARIOS, 'italy-libya.yaml')), `aid-governance-${governance}`, (x) => {
+    x.agents.scale = 80;
+    x.ticks = 72;
+    x.countries[1].governance = governance;
+    x.agreements[0].tolerance = 1;
+    x.agreements[0].renegotiate = false;
+    x.policies = [];
+    if (passive) x.passiveGovernments = true;
+  });
+  it('buys the low-governance state a smaller rise in interception and prices, and leaves more to legs it does not control', () => {
+    const effect = (g: number) => ({
+      interception: paired(world(g, true), world(g, false), (r) => interception(r, 'lby-ita', 0.05, 36, 71), 3),
+      price: paired(world(g, true), world(g, false), (r) => meanOver(r, 'lby-ita', 'price', 36, 71), 3),
+      targeted: paired(world(g, true), world(g, false), (r) => over(r, 'routes', 'central-med', 'arrivals', 36, 71), 3),
+      diverted: paired(world(g, true), world(g, false), (r) => over(r, 'routes', 'tunisian', 'arrivals', 36, 71), 3),
+    });
+    const high = effect(0.7);
+    const low = effect(0.15);
+    console.log('border aid, governance 0.7:', high, 'governance 0.15:', low);
+    expect(high.interception.low).toBeGreaterThan(0);
+    expect(low.interception.mean).toBeLessThan(high.interception.low);
+    expect(low.price.mean).toBeLessThan(high.price.mean);
+    // Diversion relative to what the aid achieves on the leg it pays for.
+    const ratio = (e: typeof high) => e.diverted.mean / Math.max(1, -e.targeted.mean);
+    console.log('diversion ratio (other legs gained / targeted lost): high', ratio(high), 'low', ratio(low));
+    expect(ratio(low)).toBeGreaterThan(ratio(high));
+  });
+});
+
+describe('leverage: a partner hosting many would-be migrants gets a rising price; one hosting few does not', () => {
+  const world = (population: number, renegotiate: boolean) => edit(loadScenario(join(SCENARIOS, 'eu-turkey-deal.yaml')), `leverage-${population}`, (x) => {
+    x.agents.scale = 100;
+    x.ticks = 60;
+    x.countries[0].population = population;
+    x.agreements[0].renegotiate = renegotiate;
+  });
+  const price = (r: RunResult) => {
+    const changes = r.events.filter((e) => e.kind === 'agreement' && e.attribute === 'payment by EUR');
+    return changes.length > 0 ? changes[changes.length - 1].to : 20e6;
+  };
+  it('renegotiates the price up with the numbers the partner hosts', () => {
+    const many = paired(world(3_000_000, false), world(3_000_000, true), price, 2);
+    const few = paired(world(100_000, false), world(100_000, true), price, 2);
+    console.log('leverage: rise in the price paid, many hosted', many, 'few hosted', few);
+    expect(many.low).toBeGreaterThan(10e6);
+    expect(few.mean).toBe(0);
+  });
+});
