@@ -6,6 +6,7 @@ import { scenario } from '../../src/scenario/builder.js';
 import { validateScenario } from '../../src/scenario/validate.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { SCENARIOS, loadScenario } from '../helpers.js';
+import { smallWorld } from '../worlds.js';
 
 /**
  * The effects of issue 11, each against its counterfactual arm with common
@@ -161,5 +162,37 @@ describe('leverage: a partner hosting many would-be migrants gets a rising price
     console.log('leverage: rise in the price paid, many hosted', many, 'few hosted', few);
     expect(many.low).toBeGreaterThan(10e6);
     expect(few.mean).toBe(0);
+  });
+});
+
+describe('less-for-less: conditional aid lowers a high-remittance origin\'s cooperation and the effective return rate', () => {
+  // The origin's documents capacity runs on the aid it receives; with conditionality it must hold cooperation at 0.6 or lose the aid.
+  const world = (aid: number, conditional: boolean) => edit(smallWorld({
+    ticks: 72, population: 60_000, legs: [{}, { interception: 0.05 }], behaviour: { reconsiderPerYear: 1 },
+    destination: { enforcement: { apprehensionPerYear: 0.3, returnCapacityPerYear: 1e6 }, asylum: { decisionMonths: 3, recognition: { default: 0 } } },
+  }), conditional ? 'less-for-less' : 'unconditional-aid', (x) => {
+    x.countries[0].returnCooperation = 0.2;
+    x.countries[0].government = {
+      reviewMonths: 3, budgetPerYear: 1e5, objectives: { remittances: 1, paymentsReceived: 1 },
+      instruments: [{ kind: 'returnCooperation', start: 0.5, min: 0.5, step: 0.25, max: 3, costPerYear: 1e6 }],
+    };
+    x.countries[2].government = { reviewMonths: 3, budgetPerYear: 1e9, objectives: { arrivals: -1 } };
+    x.agreements = [{
+      id: 'aid', parties: ['DES', 'ORI'], from: 12, renegotiate: false, tolerance: 0.1,
+      terms: [{ kind: 'payment', by: 'DES', perYear: aid }, ...(conditional ? [{ kind: 'cooperation', by: 'ORI', atLeast: 0.6 }] : [])],
+    }];
+  });
+  const effectiveReturnRate = (r: RunResult) => over(r, 'returns', 'DES:ORI', 'returnsExecuted', 36, 71) / Math.max(1, over(r, 'returns', 'DES:ORI', 'returnOrders', 36, 71));
+  const cooperation = (r: RunResult) => {
+    const e = r.events.filter((x) => x.kind === 'country' && x.target === 'ORI' && x.attribute === 'returnCooperation');
+    return e[e.length - 1].to;
+  };
+  it('backfires when the remittances at risk exceed the aid withheld, and works when the aid is worth more', () => {
+    const small = { rate: paired(world(1e6, false), world(1e6, true), effectiveReturnRate, 3), cooperation: paired(world(1e6, false), world(1e6, true), cooperation, 3) };
+    const large = paired(world(5e7, false), world(5e7, true), effectiveReturnRate, 3);
+    console.log('less-for-less, aid 1M a year (remittances ~60M a year at stake): effective return rate', small.rate, 'cooperation', small.cooperation, '; aid 50M a year: effective return rate', large);
+    expect(small.rate.high).toBeLessThan(0);
+    expect(small.cooperation.high).toBeLessThan(0);
+    expect(large.low).toBeGreaterThan(0);
   });
 });
