@@ -196,3 +196,40 @@ describe('less-for-less: conditional aid lowers a high-remittance origin\'s coop
     expect(large.low).toBeGreaterThan(0);
   });
 });
+
+describe('a quota that grows with an origin\'s on-time returns, and diverts admissions from non-party origins', () => {
+  const file = (name: string) => loadScenario(join(SCENARIOS, `${name}.yaml`));
+  const coarse = (s: Scenario, name: string, change: (x: any) => void = () => {}) => edit(s, name, (x) => {
+    x.agents.scale = 40;
+    change(x);
+  });
+  const active = coarse(file('canada-jamaica'), 'canada-jamaica');
+  const passive = coarse(file('canada-jamaica-passive'), 'canada-jamaica-passive');
+  // The same scheme without circularity or return bonus: Jamaicans overstay more.
+  const lax = coarse(file('canada-jamaica'), 'canada-jamaica-lax', (x) => {
+    x.channels[0].circular = false;
+    x.channels[0].returnBonus = 0;
+    x.countries[2].enforcement.apprehensionPerYear = 0;
+  });
+  const quota = (r: RunResult) => {
+    const e = r.events.filter((x) => x.kind === 'instrument' && x.target === 'CAN:quota:can-sawp-jam');
+    return e.length > 0 ? e[e.length - 1].to : 800;
+  };
+  const overstayShare = (r: RunResult) => {
+    const o = over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'overstaysBegun', 12, 95);
+    return o / Math.max(1, o + over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'leftOnTime', 12, 95));
+  };
+  it('grows more where returns are on time, and takes jobs from the most-favoured-nation channel', () => {
+    const byCompliance = paired(lax, active, quota, 3);
+    const compliance = paired(lax, active, overstayShare, 3);
+    const nonParty = paired(passive, active, (r) => over(r, 'channelOrigins', 'can-seasonal:GTM', 'admissions', 24, 95), 3);
+    const party = paired(passive, active, (r) => over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'admissions', 24, 95), 3);
+    const seasons = paired(passive, active, overstayShare, 3);
+    console.log('seasonal quota: final quota, circular scheme minus lax one', byCompliance, 'overstay share, circular minus lax', compliance,
+      '; against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
+    expect(compliance.high).toBeLessThan(0);
+    expect(byCompliance.low).toBeGreaterThan(0);
+    expect(party.low).toBeGreaterThan(0);
+    expect(nonParty.high).toBeLessThan(0);
+  });
+});
