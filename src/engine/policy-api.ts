@@ -60,6 +60,15 @@ export class PolicyChanges {
   private pending: PendingChange[] = [];
   constructor(private readonly world: World, private readonly events: PolicyEvent[], private readonly ledger: StateLedger) {}
 
+  private readonly rows = new Map<AttributeTable<string>, Map<string, number>>();
+
+  /** An entity's index in its table (-1 if unknown), from a map built once per table. */
+  private rowOf(table: AttributeTable<string>, id: string): number {
+    let rows = this.rows.get(table);
+    if (!rows) this.rows.set(table, (rows = new Map(table.ids.map((x, i) => [x, i]))));
+    return rows.get(id) ?? -1;
+  }
+
   table(kind: TargetKind): AttributeTable<string> {
     return this.world[kind] as AttributeTable<string>;
   }
@@ -69,7 +78,7 @@ export class PolicyChanges {
     const locate = (kind: TargetKind, id: string, attribute: string) => {
       const table = this.table(kind);
       if (!table) throw new Error(`plugin "${plugin}": unknown kind "${kind}" (expected country, leg or channel)`);
-      const entity = table.ids.indexOf(id);
+      const entity = this.rowOf(table, id);
       if (entity < 0) throw new Error(`plugin "${plugin}": unknown ${kind} "${id}" (known: ${table.ids.join(', ')})`);
       if (!table.has(attribute)) throw new Error(`plugin "${plugin}": ${kind} has no attribute "${attribute}" (attributes: ${table.attributes.join(', ')})`);
       return { table, entity };

@@ -8,7 +8,7 @@ import { QuotaLedger } from '../behaviour/quotas.js';
 import { changeStatus } from '../behaviour/status.js';
 import { travel } from '../behaviour/travel.js';
 import { ConservationLedger } from '../metrics/conservation.js';
-import { TickCounters } from '../metrics/counters.js';
+import { TickCounters, type CounterTable } from '../metrics/counters.js';
 import { Recorder } from '../metrics/recorder.js';
 import { computeRoles, type CountryRole } from '../metrics/roles.js';
 import { Census } from '../metrics/census.js';
@@ -238,13 +238,17 @@ export class Simulation {
     return this.changes.api(plugin.name, tick, this.clock.date(tick), this.clock.at(tick), this.run.streams.stream(`plugin:${plugin.name}`), this.observe);
   }
 
+  /** Figure tables by dimension, with each id's row, built once: plugins read figures every tick. */
+  private figureTables?: Map<string, { table: CounterTable<string>; row: Map<string, number> }>;
+
   private readonly observe: Observation = (dimension, id, field) => {
-    const table = [...this.run.counters.tables(), ...this.run.counters.byOrigin()].find((t) => t.dimension === dimension);
-    if (!table) throw new Error(`no figures by "${dimension}" (expected country, route, leg, channel, channelOrigin or return)`);
-    const entity = table.ids.indexOf(id);
-    if (entity < 0) throw new Error(`unknown ${dimension} "${id}"`);
+    this.figureTables ??= new Map([...this.run.counters.tables(), ...this.run.counters.byOrigin()].map((t) => [t.dimension, { table: t, row: new Map(t.ids.map((x, i) => [x, i])) }]));
+    const found = this.figureTables.get(dimension);
+    if (!found) throw new Error(`no figures by "${dimension}" (expected country, route, leg, channel, channelOrigin or return)`);
+    const entity = found.row.get(id);
+    if (entity === undefined) throw new Error(`unknown ${dimension} "${id}"`);
     const values = this.snapshot.get(`${dimension}\u0000${field}`);
-    if (!table.fields.includes(field)) throw new Error(`no figure "${field}" by ${dimension} (figures: ${table.fields.join(', ')})`);
+    if (!found.table.fields.includes(field)) throw new Error(`no figure "${field}" by ${dimension} (figures: ${found.table.fields.join(', ')})`);
     return values ? values[entity] * this.scenario.agents.scale : 0;
   };
 }
