@@ -63,7 +63,7 @@ export function governmentsSuite(options: GovernmentsSuiteOptions): { markdown: 
   for (const name of FILES) {
     const s = readScenarioFile(`${SCENARIOS}/${name}.yaml`);
     const people = s.countries.filter((c) => s.agents.origins.includes(c.id)).reduce((sum, c) => sum + Number(c.population), 0);
-    const sized = validateScenario({ ...s, agents: { ...s.agents, scale: Math.max(s.agents.scale, people / options.agents) } }, name);
+    const sized = validateScenario({ ...s, agents: { ...s.agents, scale: people / options.agents } }, name);
     const t = fastest(sized, options.trials);
     const row = { scenario: name, agents: new Simulation(sized).store.size, activeMs: t.run, governmentsMs: t.governments, share: t.governments / (t.run - t.governments) };
     rows.push(row);

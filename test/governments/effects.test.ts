@@ -15,14 +15,20 @@ import { smallWorld } from '../worlds.js';
  */
 const REPS = 4;
 
-function paired(baseline: Scenario, variant: Scenario, measure: (r: RunResult) => number, reps = REPS): Estimate {
-  const b: number[] = [];
-  const v: number[] = [];
+/** Paired differences variant - baseline of each measure, from the same runs. */
+function paired<K extends string>(baseline: Scenario, variant: Scenario, measures: Record<K, (r: RunResult) => number>, reps = REPS): Record<K, Estimate> {
+  const names = Object.keys(measures) as K[];
+  const b = names.map(() => [] as number[]);
+  const v = names.map(() => [] as number[]);
   for (let rep = 0; rep < reps; rep++) {
-    b.push(measure(new Simulation(baseline, { replication: rep }).runFor()));
-    v.push(measure(new Simulation(variant, { replication: rep, streamsOf: baseline.name }).runFor()));
+    const rb = new Simulation(baseline, { replication: rep }).runFor();
+    const rv = new Simulation(variant, { replication: rep, streamsOf: baseline.name }).runFor();
+    names.forEach((n, k) => {
+      b[k].push(measures[n](rb));
+      v[k].push(measures[n](rv));
+    });
   }
-  return pairedDifference(b, v).estimate;
+  return Object.fromEntries(names.map((n, k) => [n, pairedDifference(b[k], v[k]).estimate])) as Record<K, Estimate>;
 }
 
 const rowsOf = (r: RunResult, name: string) => r.tables.find((t) => t.name === name)!;
@@ -62,19 +68,19 @@ describe('payments stop: the transit state\'s enforcement decays with its own la
   const stopped = edit(world, 'payments-stop', (x) => {
     x.policies = [{ plugin: 'set-attribute', name: 'court', kind: 'agreement', targets: ['italy-libya-mou'], attribute: 'inForce', value: 0, from: 60 }];
   });
-  it('interception falls gradually after the stop, not at once', () => {
-    const soon = paired(world, stopped, (r) => interception(r, 'lby-ita', 0.05, 61, 63));
-    const later = paired(world, stopped, (r) => interception(r, 'lby-ita', 0.05, 78, 89));
-    console.log('payments stop: interception change months 1-3 after', soon, 'months 18-29 after', later);
-    expect(soon.mean).toBeGreaterThan(-0.02);
-    expect(later.high).toBeLessThan(-0.05);
-  });
-  it('arrivals rebound months after the stop, not in the first months', () => {
-    const first = paired(world, stopped, (r) => over(r, 'routes', 'central-med', 'arrivals', 60, 65));
-    const later = paired(world, stopped, (r) => over(r, 'routes', 'central-med', 'arrivals', 72, 89));
-    console.log('payments stop: arrivals change months 0-5 after', first, 'months 12-29 after', later);
-    expect(later.low).toBeGreaterThan(0);
-    expect(later.mean / 18).toBeGreaterThan(Math.abs(first.mean / 6) * 2);
+  it('interception falls gradually after the stop, not at once, and arrivals rebound months later', () => {
+    const e = paired(world, stopped, {
+      soon: (r) => interception(r, 'lby-ita', 0.05, 61, 63),
+      later: (r) => interception(r, 'lby-ita', 0.05, 78, 89),
+      arrivalsFirst: (r) => over(r, 'routes', 'central-med', 'arrivals', 60, 65),
+      arrivalsLater: (r) => over(r, 'routes', 'central-med', 'arrivals', 72, 89),
+    });
+    console.log('payments stop (stop minus continue): interception months 1-3 after', e.soon, 'months 18-29 after', e.later,
+      '; arrivals months 0-5 after', e.arrivalsFirst, 'months 12-29 after', e.arrivalsLater);
+    expect(e.soon.mean).toBeGreaterThan(-0.02);
+    expect(e.later.high).toBeLessThan(-0.05);
+    expect(e.arrivalsLater.low).toBeGreaterThan(0);
+    expect(e.arrivalsLater.mean / 18).toBeGreaterThan(Math.abs(e.arrivalsFirst.mean / 6) * 2);
   });
 });
 
@@ -97,10 +103,10 @@ describe('a neighbour tightens: own arrivals rise and own tightening follows; to
   };
   const protection = (r: RunResult) => ['AAA', 'BBB'].reduce((s, c) => s + over(r, 'countries', c, 'recognised', 24, 71), 0);
   it('diverts arrivals to A, and A tightens in response where a passive A does not', () => {
-    const arrivals = paired(world(false), world(true), (r) => over(r, 'routes', 'to-aaa', 'arrivals', 24, 71));
-    const tightening = paired(world(false), world(true), (r) => interception(r, 'ori-aaa', 0.1, 30, 71));
-    const passive = paired(world(false, true), world(true, true), (r) => interception(r, 'ori-aaa', 0.1, 30, 71));
-    const total = paired(world(false), world(true), protection);
+    const { arrivals, tightening, total } = paired(world(false), world(true), {
+      arrivals: (r) => over(r, 'routes', 'to-aaa', 'arrivals', 24, 71), tightening: (r) => interception(r, 'ori-aaa', 0.1, 30, 71), total: protection,
+    });
+    const passive = paired(world(false, true), world(true, true), { tightening: (r) => interception(r, 'ori-aaa', 0.1, 30, 71) }, 2).tightening;
     console.log('neighbour tightens: A arrivals', arrivals, 'A interception', tightening, 'passive A interception', passive, 'protection granted in A and B', total);
     expect(arrivals.low).toBeGreaterThan(0);
     expect(tightening.low).toBeGreaterThan(0.02);
@@ -126,12 +132,12 @@ describe('the same border aid to a high- and a low-governance transit state', ()
     if (passive) x.passiveGovernments = true;
   });
   it('buys the low-governance state a smaller rise in interception and prices, and leaves more to legs it does not control', () => {
-    const effect = (g: number) => ({
-      interception: paired(world(g, true), world(g, false), (r) => interception(r, 'lby-ita', 0.05, 36, 71), 3),
-      price: paired(world(g, true), world(g, false), (r) => meanOver(r, 'lby-ita', 'price', 36, 71), 3),
-      targeted: paired(world(g, true), world(g, false), (r) => over(r, 'routes', 'central-med', 'arrivals', 36, 71), 3),
-      diverted: paired(world(g, true), world(g, false), (r) => over(r, 'routes', 'tunisian', 'arrivals', 36, 71), 3),
-    });
+    const effect = (g: number) => paired(world(g, true), world(g, false), {
+      interception: (r) => interception(r, 'lby-ita', 0.05, 36, 71),
+      price: (r) => meanOver(r, 'lby-ita', 'price', 36, 71),
+      targeted: (r) => over(r, 'routes', 'central-med', 'arrivals', 36, 71),
+      diverted: (r) => over(r, 'routes', 'tunisian', 'arrivals', 36, 71),
+    }, 3);
     const high = effect(0.7);
     const low = effect(0.15);
     console.log('border aid, governance 0.7:', high, 'governance 0.15:', low);
@@ -157,8 +163,8 @@ describe('leverage: a partner hosting many would-be migrants gets a rising price
     return changes.length > 0 ? changes[changes.length - 1].to : 20e6;
   };
   it('renegotiates the price up with the numbers the partner hosts', () => {
-    const many = paired(world(3_000_000, false), world(3_000_000, true), price, 2);
-    const few = paired(world(100_000, false), world(100_000, true), price, 2);
+    const many = paired(world(3_000_000, false), world(3_000_000, true), { price }, 2).price;
+    const few = paired(world(100_000, false), world(100_000, true), { price }, 2).price;
     console.log('leverage: rise in the price paid, many hosted', many, 'few hosted', few);
     expect(many.low).toBeGreaterThan(10e6);
     expect(few.mean).toBe(0);
@@ -188,8 +194,8 @@ describe('less-for-less: conditional aid lowers a high-remittance origin\'s coop
     return e[e.length - 1].to;
   };
   it('backfires when the remittances at risk exceed the aid withheld, and works when the aid is worth more', () => {
-    const small = { rate: paired(world(1e6, false), world(1e6, true), effectiveReturnRate, 3), cooperation: paired(world(1e6, false), world(1e6, true), cooperation, 3) };
-    const large = paired(world(5e7, false), world(5e7, true), effectiveReturnRate, 3);
+    const small = paired(world(1e6, false), world(1e6, true), { rate: effectiveReturnRate, cooperation }, 3);
+    const large = paired(world(5e7, false), world(5e7, true), { rate: effectiveReturnRate }, 3).rate;
     console.log('less-for-less, aid 1M a year (remittances ~60M a year at stake): effective return rate', small.rate, 'cooperation', small.cooperation, '; aid 50M a year: effective return rate', large);
     expect(small.rate.high).toBeLessThan(0);
     expect(small.cooperation.high).toBeLessThan(0);
@@ -220,11 +226,12 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
     return o / Math.max(1, o + over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'leftOnTime', 12, 95));
   };
   it('grows more where returns are on time, and takes jobs from the most-favoured-nation channel', () => {
-    const byCompliance = paired(lax, active, quota, 3);
-    const compliance = paired(lax, active, overstayShare, 3);
-    const nonParty = paired(passive, active, (r) => over(r, 'channelOrigins', 'can-seasonal:GTM', 'admissions', 24, 95), 3);
-    const party = paired(passive, active, (r) => over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'admissions', 24, 95), 3);
-    const seasons = paired(passive, active, overstayShare, 3);
+    const { quota: byCompliance, overstayShare: compliance } = paired(lax, active, { quota, overstayShare }, 3);
+    const { nonParty, party, overstayShare: seasons } = paired(passive, active, {
+      nonParty: (r) => over(r, 'channelOrigins', 'can-seasonal:GTM', 'admissions', 24, 95),
+      party: (r) => over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'admissions', 24, 95),
+      overstayShare,
+    }, 3);
     console.log('seasonal quota: final quota, circular scheme minus lax one', byCompliance, 'overstay share, circular minus lax', compliance,
       '; against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
     expect(compliance.high).toBeLessThan(0);
