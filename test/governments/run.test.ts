@@ -5,6 +5,8 @@ import { Simulation } from '../../src/engine/simulation.js';
 import { runFiles } from '../../src/io/summary.js';
 import { ROOT, loadScenario, scenarioFiles, table } from '../helpers.js';
 import { governedWorld } from './worlds.js';
+import { targetedRoutes } from '../../src/metrics/indicators.js';
+import { validateScenario } from '../../src/scenario/validate.js';
 
 const column = (t: { columns: readonly string[]; rows: Array<Array<string | number>> }, name: string) => t.rows.map((r) => r[t.columns.indexOf(name)]);
 
@@ -78,6 +80,16 @@ describe('governments in a run', () => {
       return pays.length > 0 ? pays[pays.length - 1].to : 3e6;
     };
     expect(price(true)).toBeGreaterThan(3e6 * 1.5);
+  });
+});
+
+describe('the diversion indicator from the event record', () => {
+  it('counts the routes whose legs the governments moved as targeted', () => {
+    const active = validateScenario({ ...loadScenario(join(ROOT, 'scenarios/italy-libya.yaml')), ticks: 40, agents: { scale: 400, origins: ['NGA'] } }, 'italy-libya (test)');
+    const passive = validateScenario({ ...active, name: 'italy-libya-passive', passiveGovernments: true }, 'italy-libya-passive (test)');
+    const a = new Simulation(active).runFor();
+    const p = new Simulation(passive, { streamsOf: active.name }).runFor();
+    expect(targetedRoutes(active, p.events, a.events)).toEqual(['central-med']);
   });
 });
 
