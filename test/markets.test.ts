@@ -115,8 +115,10 @@ describe('markets against counterfactuals with the same seed', () => {
     const enforced = new Simulation(withLeg(s, 'lby-ita', (i) => i * 3)).runFor();
     const priceRise = legMean(enforced, 'lby-ita', 'price') / legMean(base, 'lby-ita', 'price') - 1;
     expect(priceRise).toBeGreaterThan(0);
-    expect(priceRise).toBeLessThan(0.2 * 2); // enforcement rose 200%; the price by less than a fifth of that
-    expect(legMean(enforced, 'lby-ita', 'effectiveMortality')).toBeGreaterThan(legMean(base, 'lby-ita', 'effectiveMortality') * 1.3);
+    // Enforcement rose 200%; the price by less than a quarter of that (a package now covers the extra tries it takes).
+    expect(priceRise).toBeLessThan(0.25 * 2);
+    // Marginal smugglers turn to risky boats, which keep them ashore: deaths per attempt rise.
+    expect(legMean(enforced, 'lby-ita', 'effectiveMortality')).toBeGreaterThan(legMean(base, 'lby-ita', 'effectiveMortality') * 1.05);
     expect(legMean(enforced, 'lby-ita', 'riskyShare')).toBeGreaterThan(legMean(base, 'lby-ita', 'riskyShare'));
     expect(sum(enforced, 'legs', 'smugglersArrested', { leg: 'lby-ita' }) / legMean(enforced, 'lby-ita', 'smugglers'))
       .toBeGreaterThan(sum(base, 'legs', 'smugglersArrested', { leg: 'lby-ita' }) / legMean(base, 'lby-ita', 'smugglers'));

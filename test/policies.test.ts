@@ -160,6 +160,8 @@ describe('bad policy parameters get clear errors with the field path', () => {
     [{ plugin: 'search-and-rescue', legs: ['ori-tra'], mortalityTimes: 0.5 }, 'policies[0].legs[0]', /a sea leg/],
     [{ plugin: 'returns-readmission', cooperation: 0.9 }, 'policies[0].origins', /origins whose cooperation/],
     [{ plugin: 'asylum-policy', destinations: ['DES'] }, 'policies[0].recognitionTimes', /`recognitionTimes` or `decisionMonths`/],
+    [{ plugin: 'transit-readmission', legs: ['tra-des'], capacityPerYear: -5 }, 'policies[0].capacityPerYear', /at least 0/],
+    [{ plugin: 'transit-readmission', legs: ['nope'], capacityPerYear: 100 }, 'policies[0].legs[0]', /a leg id/],
     [{ plugin: 'returns-readmission', destinations: ['DES'], apprehensionPerYear: 0.2, from: '2019-13' }, 'policies[0].from', /a month written YYYY-MM/],
   ];
   it.each(cases)('%j is refused at %s', (policy, path, message) => {

@@ -46,6 +46,8 @@ const BAD_FILES: Array<[file: string, path: string, words: string[]]> = [
   ['smuggling-unknown-field.yaml', 'legs[1].smuggling.boats', ['unknown field "boats"', 'smugglers, capacityPerYear, payLater']],
   ['smuggling-negative-capacity.yaml', 'legs[1].smuggling.capacityPerYear', ['at least', '-1000']],
   ['pay-later-not-boolean.yaml', 'legs[1].smuggling.payLater', ['true or false', '"sometimes"']],
+  ['smuggling-bad-contract.yaml', 'legs[1].smuggling.contract', ['"per-attempt", "package", "on-success"', '"guaranteed"']],
+  ['smuggling-zero-attempts.yaml', 'legs[1].smuggling.attempts', ['a whole number from 1 to 100', 'the number 0']],
   ['recruitment-missing-field.yaml', 'countries[0].recruitment.placementsPerYear', ['missing']],
   ['fee-cap-negative.yaml', 'countries[0].recruitment.feeCap', ['at least 0', '-100']],
   ['labour-demand-wrong-type.yaml', 'countries[2].labourDemand', ['an object', '50000']],

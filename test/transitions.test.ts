@@ -28,7 +28,8 @@ describe('state transitions of MODEL.md, each exercised in a small world', () =>
   });
 
   it('interception with pushback keeps people at the leg start to try again, or give up', () => {
-    const r = run(smallWorld({ legs: [{}, { interception: 0.5 }], behaviour: { choiceInterception: 0, giveUpAfterInterception: 0.3, settleInTransitShare: 0.5 } }));
+    // Giving up is a re-decision after each interception (see mechanisms.test.ts), not a fixed share.
+    const r = run(smallWorld({ legs: [{}, { interception: 0.5 }], behaviour: { choiceInterception: 0 } }));
     const intercepted = sum(r, 'legs', 'interceptions', { leg: 'tra-des' });
     expect(intercepted).toBeGreaterThan(0);
     // Retries: more attempts than people who set out on that leg.
@@ -47,9 +48,9 @@ describe('state transitions of MODEL.md, each exercised in a small world', () =>
     expect(last(r, 'population', 'returned')).toBeGreaterThan(0);
   });
 
-  it('without money for the next leg, people work in transit and give up after their patience runs out', () => {
+  it('without money for the next leg, people work in transit, think again while they wait, and give up', () => {
     // The sea crossing's price jumps beyond anyone's savings after people have set out.
-    const r = run(smallWorld({ ticks: 48, legs: [{}, { cost: 'tick < 1 ? 300 : 1e9' }], behaviour: { transitPatienceMonths: 6 } }));
+    const r = run(smallWorld({ ticks: 48, legs: [{}, { cost: 'tick < 1 ? 300 : 1e9' }] }));
     expect(sum(r, 'legs', 'crossings', { leg: 'ori-tra' })).toBeGreaterThan(0);
     expect(sum(r, 'legs', 'attempts', { leg: 'tra-des' })).toBe(0);
     expect(sum(r, 'routes', 'gaveUp')).toBeGreaterThan(0);

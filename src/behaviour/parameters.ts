@@ -64,7 +64,7 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 10, min: 0, max: 5000, doc: 'Utility lost per unit of probability of dying on the way, scaled by (1 - risk tolerance). Small: intentions barely respond to the risk of death (Cornelius & Salehyan 2007, 603 rural Mexicans: "remarkably little influence"; Wong et al. 2019: 64% still intend to go when told the route is deadlier; Mbaye 2014, Senegal: would-be migrants who expect a high risk of dying still intend to leave). At 10, a 5% risk of death costs as much as halving a doubling of income (0.5 x 1.2 log 2 with average risk tolerance).',
   },
   choiceInterception: {
-    value: 2, min: 0, max: 100, doc: 'Utility lost per unit of probability of being intercepted at least once on the way.',
+    value: 0.5, min: 0, max: 100, doc: 'Utility lost per unit of probability of being intercepted at least once on the way, beyond what it costs in fees paid again and months lost (counted in cost and travel time): the fear and hardship of detention. Small: the chance of apprehension barely deters first trips (Espenshade 1994; Massey & Espinosa 1997, Mexican Migration Project: no significant effect of apprehension probability on departures).',
   },
   choiceNetwork: {
     value: 1.5, min: 0, max: 20, doc: 'Utility of going where one has a tie.',
@@ -175,7 +175,7 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 0.3, min: 0.01, max: 1, doc: 'Share of the gap to the market price closed each month: prices move, but not overnight.',
   },
   smugglerOperatingCost: {
-    value: 0.4, min: 0, max: 1, doc: 'A crossing\'s operating cost (boat, fuel, bribes), as a share of the leg\'s base price.',
+    value: 0.2, min: 0, max: 1, doc: 'A crossing\'s running cost (boat, fuel, guides, bribes), as a share of the leg\'s base price. Most of a fare is the smugglers\' rent: a dinghy with an engine costs a few thousand dollars and carries 40-60 people, some $50-100 a seat against fares of $1,000-1,500 (UNODC GloSOM 2018; Europol-Interpol 2016); with fuel, guides, safe houses and bribes, about a fifth.',
   },
   smugglerCostSpread: {
     value: 0.5, min: 0, max: 5, doc: 'Log-normal sigma of operating costs across smugglers: some are much leaner than others.',
@@ -186,8 +186,11 @@ export const BEHAVIOUR_PARAMETERS = define({
   smugglerArrestPenaltyYears: {
     value: 3, min: 0, max: 100, doc: 'What an arrest costs a smuggler, in years of the outside wage (a prison term: Italian and Greek sentences for facilitation run from one to many years; Becker 1968: crime responds to the expected penalty). Entry and staying in weigh profit net of this risk.',
   },
+  riskyArrestFactor: {
+    value: 0.3, min: 0, max: 1, doc: 'Arrest hazard of a smuggler running risky crossings, as a share of one running standard boats: migrants steer the dinghy and the organiser stays ashore (UNODC GloSOM 2018; Europol-Interpol 2016 on self-steered boats), though some who steer are arrested as smugglers. What makes enforcement push smugglers to cheaper, deadlier boats.',
+  },
   smugglerArrestCost: {
-    value: 1, min: 0, max: 1000, doc: 'What the risk of arrest costs a smuggler per seat intercepted on a standard crossing, in base prices of the leg (crew and organiser caught, beyond the boat).',
+    value: 1, min: 0, max: 1000, doc: 'No longer used: the risk of arrest is weighed through smugglerArrestPenaltyYears in entry and exit, not per seat (counting it in both would count it twice). Accepted so that older files still validate.',
   },
   smugglerEntryPerYear: {
     value: 1, min: 0, max: 100, doc: 'Yearly entry of new smugglers, per active one, per unit of profit above the outside wage (relative to it).',

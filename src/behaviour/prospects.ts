@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import type { RunState } from '../engine/run-state.js';
 import { MAX_INTERCEPTION, type SmugglingMarket } from './smuggling.js';
+import type { ReturnRisk } from './return-risk.js';
 import type { World } from '../world/world.js';
 import type { BehaviourParameters } from './parameters.js';
 
@@ -65,7 +66,7 @@ export class Prospects {
       }
       this.stayUtility[k] = params.choiceStayConflict * c.conflict[k];
     }
-    this.routeAhead = w.routes.map((r) => r.legs.map((_, k) => routeRisk(w, smuggling, r.legs.slice(k), params, clock, k === 0 ? params.arrangeMonths : 0)));
+    this.routeAhead = w.routes.map((r) => r.legs.map((_, k) => routeRisk(w, smuggling, run.returns, r.legs, k, params, clock)));
 
     for (let p = 0; p < w.places.length; p++) {
       const o = w.places[p].country;
@@ -138,13 +139,16 @@ export interface RouteRisk {
 }
 
 /**
- * Risks and costs of a route's legs as a migrant would reckon them from
- * current conditions: smugglers' prices and contracts, the mix of boats they
- * run, and legs that can be paid for later.
+ * Risks and costs of a route's legs from its k-th on, as a migrant would
+ * reckon them from current conditions: smugglers' prices and contracts, the
+ * mix of boats they run, legs that can be paid for later, and the chance of
+ * being sent back over a leg with a readmission arrangement while waiting to
+ * go on from where it ends (then that leg must be paid again).
  */
-function routeRisk(w: World, market: SmugglingMarket, legs: number[], params: BehaviourParameters, clock: Clock, arrangeMonths: number): RouteRisk {
-  let upfrontCost = 0, expectedCost = 0, survive = 1, pass = 1, months = arrangeMonths;
-  for (const l of legs) {
+function routeRisk(w: World, market: SmugglingMarket, returns: ReturnRisk, route: number[], k: number, params: BehaviourParameters, clock: Clock): RouteRisk {
+  let upfrontCost = 0, expectedCost = 0, survive = 1, pass = 1, months = k === 0 ? params.arrangeMonths : 0;
+  for (let q = k; q < route.length; q++) {
+    const l = route[q];
     const intercept = Math.min(market.expectedInterception(l, params), MAX_INTERCEPTION);
     const attempts = 1 / (1 - intercept);
     const price = market.price[l];
@@ -152,6 +156,14 @@ function routeRisk(w: World, market: SmugglingMarket, legs: number[], params: Be
     expectedCost += market.expectedOutlay(l, price, intercept);
     survive *= Math.pow(1 - market.expectedMortality(l, params), attempts);
     pass *= 1 - intercept;
+    const before = q > 0 ? route[q - 1] : -1;
+    if (before >= 0 && w.leg.values.readmissionCapacityPerYear[before] > 0) {
+      // Waiting here (a try a tick) under the arrangement: sent back with this chance.
+      const sentBack = 1 - Math.pow(1 - returns.readmissionChance[before], attempts);
+      const x = Math.min(market.expectedInterception(before, params), MAX_INTERCEPTION);
+      expectedCost += sentBack * market.expectedOutlay(before, market.price[before], x);
+      pass *= 1 - sentBack;
+    }
     months += (clock.daysToTicks(w.legs[l].durationDays) * 12) / clock.ticksPerYear * attempts;
   }
   return { upfrontCost, expectedCost, deathRisk: 1 - survive, interceptionRisk: 1 - pass, months };

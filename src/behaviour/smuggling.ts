@@ -40,6 +40,8 @@ export class SmugglingMarket {
   /** Trips and revenue this tick by leg and mode, [leg * 2 + mode], agent units. */
   readonly trips: Float64Array;
   readonly takings: Float64Array;
+  /** Contracts one active smuggler of a leg sold, at last tick's pace, per year. */
+  private readonly contractsPerYear: Float64Array;
   /** One stream per leg, so one leg's market never shifts another's numbers. */
   private readonly rng: RandomStream[];
 
@@ -52,6 +54,7 @@ export class SmugglingMarket {
     this.capacity = new Float64Array(n);
     this.trips = new Float64Array(n * 2);
     this.takings = new Float64Array(n * 2);
+    this.contractsPerYear = Float64Array.from(world.legs, (leg) => leg.smuggling?.capacityPerYear ?? 0);
     world.legs.forEach((leg, l) => {
       this.price[l] = world.leg.values.cost[l];
       if (!leg.smuggling) return;
@@ -120,20 +123,32 @@ export class SmugglingMarket {
     const active = new Float64Array(world.legs.length);
     const profit = new Float64Array(world.legs.length);
     const riskyCapacity = new Float64Array(world.legs.length);
-    const wage = world.legs.map((_, l) => this.outsideWage(l));
     const exit = clock.perTick(params.smugglerExitPerYear);
     this.capacity.fill(0);
+    // By leg * 2 + mode, once a tick: the chance of arrest, the profit below which a smuggler may quit
+    // (outside wage and the risk of prison), and a contract's profit as fixed - costFactor * slope,
+    // with the risk of arrest spread over the contracts a smuggler sells in a year.
+    const slots = world.legs.length * 2;
+    const arrest = new Float64Array(slots), quitBelow = new Float64Array(slots), fixed = new Float64Array(slots), slope = new Float64Array(slots);
+    for (let l = 0; l < world.legs.length; l++) {
+      for (const m of [Mode.Standard, Mode.Risky]) {
+        const risk = this.arrestRiskCost(l, m, params);
+        arrest[l * 2 + m] = clock.perTick(this.arrestHazard(l, m, params));
+        quitBelow[l * 2 + m] = this.outsideWage(l) + risk;
+        fixed[l * 2 + m] = this.priceOf(l, m, params) - risk / Math.max(this.contractsPerYear[l], 1);
+        slope[l * 2 + m] = this.crossingsPerContract(l, this.interception(l, m, params)) * this.runningCost(l, 1, m, params);
+      }
+    }
 
     for (let k = 0; k < s.count; k++) {
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const l = s.leg[k];
-      const i = this.interception(l, s.risky[k], params);
-      if (this.rng[l].uniform() < clock.perTick(params.smugglerArrestPerInterception * i)) {
+      if (this.rng[l].uniform() < arrest[l * 2 + s.risky[k]]) {
         s.status[k] = SmugglerStatus.Arrested;
         legCount.smugglersArrested[l]++;
         continue;
       }
-      if (s.profit[k] < wage[l] + this.arrestRiskCost(l, params) && this.rng[l].uniform() < exit) {
+      if (s.profit[k] < quitBelow[l * 2 + s.risky[k]] && this.rng[l].uniform() < exit) {
         // Earning less than the outside wage and the risk of prison are worth: quits.
         s.status[k] = SmugglerStatus.Left;
         legCount.smugglersLeft[l]++;
@@ -141,7 +156,7 @@ export class SmugglingMarket {
       }
       profit[l] += s.profit[k];
       const cf = s.costFactor[k];
-      s.risky[k] = this.margin(l, cf, Mode.Risky, params) > this.margin(l, cf, Mode.Standard, params) ? 1 : 0;
+      s.risky[k] = fixed[l * 2 + 1] - cf * slope[l * 2 + 1] > fixed[l * 2] - cf * slope[l * 2] ? 1 : 0;
       active[l]++;
       this.capacity[l] += s.capacity[k];
       if (s.risky[k]) riskyCapacity[l] += s.capacity[k];
@@ -191,15 +206,25 @@ export class SmugglingMarket {
     const { params, clock } = run;
     const s = this.smugglers;
     const modeCapacity = new Float64Array(this.trips.length);
-    for (let k = 0; k < s.count; k++) if (s.status[k] === SmugglerStatus.Active) modeCapacity[s.leg[k] * 2 + s.risky[k]] += s.capacity[k];
+    const active = new Float64Array(this.contractsPerYear.length);
+    for (let k = 0; k < s.count; k++) {
+      if (s.status[k] !== SmugglerStatus.Active) continue;
+      modeCapacity[s.leg[k] * 2 + s.risky[k]] += s.capacity[k];
+      active[s.leg[k]]++;
+    }
+    for (let l = 0; l < active.length; l++) {
+      const crossings = (this.trips[l * 2] + this.trips[l * 2 + 1]) * this.scale * clock.ticksPerYear;
+      if (active[l] > 0) this.contractsPerYear[l] = crossings / this.crossingsPerContract(l, this.expectedInterception(l, params)) / active[l];
+    }
     const smoothing = clock.perTick(2);
+    const unitCost = Float64Array.from(modeCapacity, (_, slot) => this.runningCost(slot >> 1, 1, slot & 1, params));
     for (let k = 0; k < s.count; k++) {
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const slot = s.leg[k] * 2 + s.risky[k];
       const share = modeCapacity[slot] > 0 ? s.capacity[k] / modeCapacity[slot] : 0;
       s.revenue[k] += this.takings[slot] * share;
       // What came in, less what the crossings run cost (a package's later tries are run, not paid again).
-      const costs = this.trips[slot] * this.runningCost(s.leg[k], s.costFactor[k], s.risky[k], params);
+      const costs = this.trips[slot] * s.costFactor[k] * unitCost[slot];
       const yearly = (this.takings[slot] - costs) * share * this.scale * clock.ticksPerYear;
       s.profit[k] += smoothing * (yearly - s.profit[k]);
     }
@@ -209,15 +234,13 @@ export class SmugglingMarket {
 
   /**
    * What one crossing costs a smuggler with this cost factor to run: the
-   * operating cost, and what interception loses. A standard boat lost is a
-   * dear boat and a crew at risk of arrest; in a risky crossing the migrants
-   * steer a cheap boat themselves, so only the boat is lost.
+   * operating cost, and the boat seized when it is intercepted (a cheap boat
+   * for a risky crossing). The risk of arrest is the smuggler's own, weighed
+   * once a year in entry and exit (arrestRiskCost), not per seat.
    */
   private runningCost(leg: number, costFactor: number, mode: number, params: BehaviourParameters): number {
-    const base = this.world.leg.values.cost[leg];
-    const cost = params.smugglerOperatingCost * base * costFactor * (mode === Mode.Risky ? params.riskyCostShare : 1);
-    const loss = mode === Mode.Risky ? cost : cost + params.smugglerArrestCost * base;
-    return cost + this.interception(leg, mode, params) * loss;
+    const cost = params.smugglerOperatingCost * this.world.leg.values.cost[leg] * costFactor * (mode === Mode.Risky ? params.riskyCostShare : 1);
+    return cost * (1 + this.interception(leg, mode, params));
   }
 
   /** Profit per contract sold: its price less the crossings it is expected to take. */
@@ -226,10 +249,14 @@ export class SmugglingMarket {
     return this.priceOf(leg, mode, params) - crossings * this.runningCost(leg, costFactor, mode, params);
   }
 
+  /** Yearly hazard of arrest of a smuggler running this mode: lower for risky crossings, where migrants steer and the organiser stays ashore. */
+  private arrestHazard(leg: number, mode: number, params: BehaviourParameters): number {
+    return params.smugglerArrestPerInterception * this.interception(leg, mode, params) * (mode === Mode.Risky ? params.riskyArrestFactor : 1);
+  }
+
   /** Yearly cost to a smuggler of the risk of arrest: the hazard times the prison term, in outside wages. */
-  private arrestRiskCost(leg: number, params: BehaviourParameters): number {
-    const hazard = params.smugglerArrestPerInterception * this.expectedInterception(leg, params);
-    return hazard * params.smugglerArrestPenaltyYears * this.outsideWage(leg);
+  private arrestRiskCost(leg: number, mode: number, params: BehaviourParameters): number {
+    return this.arrestHazard(leg, mode, params) * params.smugglerArrestPenaltyYears * this.outsideWage(leg);
   }
 
   private outsideWage(leg: number): number {
@@ -244,7 +271,7 @@ export class SmugglingMarket {
     const contracts = this.world.legs[leg].smuggling!.capacityPerYear / this.crossingsPerContract(leg, this.expectedInterception(leg, params));
     const prospect = queue > 0 ? contracts * Math.max(this.margin(leg, 1, Mode.Standard, params), this.margin(leg, 1, Mode.Risky, params)) : 0;
     const mean = active > 0 ? profit / active : prospect;
-    const excess = mean - wage - this.arrestRiskCost(leg, params);
+    const excess = mean - wage - Math.min(this.arrestRiskCost(leg, Mode.Standard, params), this.arrestRiskCost(leg, Mode.Risky, params));
     const expected = clock.perTick(params.smugglerEntryPerYear) * Math.max(active, 1) * Math.max(0, excess / wage);
     const entrants = Math.floor(expected) + (this.rng[leg].uniform() < expected - Math.floor(expected) ? 1 : 0);
     for (let e = 0; e < entrants; e++) this.enter(leg, clock, params);

@@ -34,10 +34,10 @@ export function changeStatus(run: RunState): void {
   const awaitingReadmission = new Float64Array(world.legs.length);
   for (let k = 0; k < store.activeCount; k++) {
     const i = store.active[k];
-    if (!(store.flags[i] & Flag.ReturnOrder) || !isAbroad(store.state[i])) continue;
-    ordered[store.destination[i]]++;
-    const back = readmissionLeg(run, i);
-    if (back >= 0) awaitingReadmission[back]++;
+    const isOrdered = store.flags[i] & Flag.ReturnOrder && isAbroad(store.state[i]);
+    if (isOrdered) ordered[store.destination[i]]++;
+    const back = isOrdered || store.state[i] === State.InTransit ? readmissionLeg(run, i) : -1;
+    if (back >= 0) awaitingReadmission[world.routes[store.option[i]].legs[back]]++;
   }
   const capacity = new Float64Array(n);
   const attemptChance = new Float64Array(n);
@@ -58,7 +58,13 @@ export function changeStatus(run: RunState): void {
   for (let k = 0; k < store.activeCount; k++) {
     const i = store.active[k];
     const s = store.state[i];
-    if (s === State.Home || s === State.Returned || s === State.Dead || s === State.InTransit) continue;
+    if (s === State.InTransit) {
+      // Waiting to go on from a country a readmission arrangement covers: may be sent back (one draw, only then).
+      const back = readmissionLeg(run, i);
+      if (back >= 0 && streams[store.destination[i] * n + store.origin[i]].uniform() < readmissionChance[world.routes[store.option[i]].legs[back]]) readmit(run, i, back);
+      continue;
+    }
+    if (s === State.Home || s === State.Returned || s === State.Dead) continue;
     if (s === State.Preparing) {
       if (store.stage[i] !== Stage.Queued) continue;
       if (streams[store.destination[i] * n + store.origin[i]].uniform() < tireOfWaiting) {
@@ -85,11 +91,12 @@ export function changeStatus(run: RunState): void {
       const back = readmissionLeg(run, i);
       let draw = attemptDraw;
       if (back >= 0) {
-        if (draw < readmissionChance[back]) {
+        const chance = readmissionChance[world.routes[store.option[i]].legs[back]];
+        if (draw < chance) {
           readmit(run, i, back);
           continue;
         }
-        draw = (draw - readmissionChance[back]) / (1 - readmissionChance[back]);
+        draw = (draw - chance) / (1 - chance);
       }
       if (draw < attemptChance[d]) {
         country.returnAttempts[d]++;
@@ -145,22 +152,26 @@ export function changeStatus(run: RunState): void {
 }
 
 /**
- * The leg by which someone ordered to leave can be readmitted to a transit
- * country: the last leg of the route they came by, if it enters where they
- * are and has an arrangement; else -1. (Everyone irregular came by a route.)
+ * Which leg of their route (its index) someone can be readmitted by, to the
+ * country it started in, or -1: for someone ordered to leave, the last leg of
+ * the route they came by; for someone in transit waiting to go on, the leg
+ * that brought them here; in both cases only if it has an arrangement and
+ * entered the country they are in. (Everyone irregular came by a route.)
  */
 function readmissionLeg(run: RunState, i: number): number {
   const { store, world } = run;
-  if (store.state[i] !== State.Irregular) return -1;
   const legs = world.routes[store.option[i]].legs;
-  const l = legs[legs.length - 1];
-  return readmissionApplies(world, l, store.destination[i]) ? l : -1;
+  let k = -1;
+  if (store.state[i] === State.Irregular) k = legs.length - 1;
+  else if (store.state[i] === State.InTransit && store.stage[i] === Stage.AtLegStart) k = store.legIndex[i] - 1;
+  return k >= 0 && readmissionApplies(world, legs[k], world.places[store.location[i]].country) ? k : -1;
 }
 
-/** Sent back to where the last leg started: in transit again there, to weigh what next. */
-function readmit(run: RunState, i: number, l: number): void {
+/** Sent back to where the k-th leg of their route started: in transit again there, to weigh what next. */
+function readmit(run: RunState, i: number, k: number): void {
   const { store, world, tick, counters } = run;
-  const d = store.destination[i];
+  const l = world.routes[store.option[i]].legs[k];
+  const d = world.places[world.legs[l].to].country;
   const pair = d * world.countryCount + store.origin[i];
   counters.country.count.returnAttempts[d]++;
   counters.country.count.returnsExecuted[d]++;
@@ -170,7 +181,7 @@ function readmit(run: RunState, i: number, l: number): void {
   counters.leg.count.readmissions[l]++;
   store.move(i, State.InTransit, tick);
   store.stage[i] = Stage.AtLegStart;
-  store.legIndex[i] = world.routes[store.option[i]].legs.length - 1;
+  store.legIndex[i] = k;
   store.location[i] = world.legs[l].from;
   store.triesLeft[i] = 0;
   store.flags[i] = (store.flags[i] & ~Flag.ReturnOrder) | Flag.Redecide;
@@ -180,7 +191,7 @@ function readmit(run: RunState, i: number, l: number): void {
  * Factor on the voluntary-return hazard of someone without papers, by
  * (destination * countries + origin) * 2 + skill: exp(-penalty), the penalty
  * being what coming back would cost them, by the cheapest irregular route
- * (its expected cost against a year's savings abroad, its death and
+ * (its expected cost against what they save abroad over returnHorizonYears, its death and
  * interception risk), but never more than the income gain coming back is
  * worth (Massey, Durand & Pren 2015: tighter borders cut the return of the
  * undocumented).
@@ -192,13 +203,14 @@ function reentryDeterrence(run: RunState): Float64Array {
   for (let d = 0; d < n; d++) {
     for (let o = 0; o < n; o++) {
       for (let s = 0; s < 2; s++) {
-        const means = Math.max(1, params.savingRateAbroad * prospects.irregularIncome[d * 2 + s]);
+        // What they can put by over the stay they weigh (returnHorizonYears) pays for coming back.
+        const means = Math.max(1, params.returnHorizonYears * params.savingRateAbroad * prospects.irregularIncome[d * 2 + s]);
         let penalty = Number.POSITIVE_INFINITY;
         let gain = 0;
         world.routes.forEach((r, ri) => {
           if (r.destination !== d || world.places[r.start].country !== o) return;
           const t = prospects.routeAhead[ri][0];
-          penalty = Math.min(penalty, params.choiceCost * (t.expectedCost / means) + params.choiceDeath * t.deathRisk * 0.5 + params.choiceInterception * t.interceptionRisk);
+          penalty = Math.min(penalty, params.choiceCost * (t.expectedCost / means) + params.choiceDeath * t.deathRisk * 0.5 /* average risk tolerance */ + params.choiceInterception * t.interceptionRisk);
           gain = Math.max(gain, params.choiceIncome * Math.log(prospects.routeIncome(ri, o, s) / prospects.homeIncome[o * 2 + s]));
         });
         if (!Number.isFinite(penalty)) gain = Math.max(0, params.choiceIncome * Math.log(prospects.irregularIncome[d * 2 + s] / Math.max(prospects.homeIncome[o * 2 + s], 1)));

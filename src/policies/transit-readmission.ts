@@ -23,14 +23,12 @@ export const transitReadmission: PolicyType<TransitReadmissionParameters> = {
     const obj = r.object(spec, path, ['legs', 'capacityPerYear', ...WINDOW_FIELDS]);
     if (!obj) return undefined;
     const legs = readIds(r, obj.legs, [...path, 'legs'], index.legs, 'leg');
-    legs?.forEach((id, i) => {
-      const leg = index.legPlaces.find((l) => l.id === id)!;
-      if (leg.fromCountry === leg.toCountry) r.reportText([...path, 'legs', i], 'a leg between two countries', `"${id}", within ${leg.fromCountry}`);
-    });
+    // A readmission is to another country: a leg within one country has nobody to take people back.
+    const within = (legs ?? []).map((id) => index.legPlaces.find((l) => l.id === id)!).filter((l) => l.fromCountry === l.toCountry);
+    for (const l of within) r.reportText([...path, 'legs', legs!.indexOf(l.id)], 'a leg between two countries', `"${l.id}", within ${l.fromCountry}`);
     const capacityPerYear = r.number(obj.capacityPerYear, [...path, 'capacityPerYear'], { min: 0 });
     const window = readWindow(r, obj, path, index);
-    if (!legs || legs.some((id) => { const l = index.legPlaces.find((x) => x.id === id)!; return l.fromCountry === l.toCountry; })
-      || capacityPerYear === undefined || !window) return undefined;
+    if (!legs || within.length > 0 || capacityPerYear === undefined || !window) return undefined;
     return { legs, capacityPerYear, ...window };
   },
   create(name, p, index) {
