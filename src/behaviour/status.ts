@@ -160,10 +160,14 @@ export function changeStatus(run: RunState): void {
  */
 function readmissionLeg(run: RunState, i: number): number {
   const { store, world } = run;
-  const legs = world.routes[store.option[i]].legs;
+  const s = store.state[i];
+  // Only the irregular and those in transit came by a route (an overstayer's option is a channel).
+  if (s !== State.Irregular && s !== State.InTransit) return -1;
+  const legs = world.routes[store.option[i]]?.legs;
+  if (!legs) return -1;
   let k = -1;
-  if (store.state[i] === State.Irregular) k = legs.length - 1;
-  else if (store.state[i] === State.InTransit && store.stage[i] === Stage.AtLegStart) k = store.legIndex[i] - 1;
+  if (s === State.Irregular) k = legs.length - 1;
+  else if (store.stage[i] === Stage.AtLegStart) k = store.legIndex[i] - 1;
   return k >= 0 && readmissionApplies(world, legs[k], world.places[store.location[i]].country) ? k : -1;
 }
 
