@@ -8,7 +8,8 @@
  *
  * Sizes and counts come from environment variables (defaults keep the whole
  * run near five minutes on two cores):
- *   MIGSIM_BENCH_SUITES        scenarios,performance,flee (calibration too when named)
+ *   MIGSIM_BENCH_SUITES        scenarios,performance,flee,governments (calibration too when named)
+ *   MIGSIM_BENCH_GOV_AGENTS    200000   agents per run in the governments suite
  *   MIGSIM_BENCH_REPS          6        paired replications per scenario comparison
  *   MIGSIM_BENCH_RUN_AGENTS    100000   agents per run in the scenario suite (the scale is raised to fit)
  *   MIGSIM_BENCH_SIZES         10000,100000,1000000,10000000
@@ -27,9 +28,10 @@ import { calibrationSuite } from './calibration.js';
 import { fleeSuite } from './flee.js';
 import { performanceOptionsFromEnv, performanceSuite } from './performance.js';
 import { scenarioSuite } from './scenarios.js';
+import { governmentsSuite } from './governments.js';
 
 const env = process.env;
-const suites = new Set((env.MIGSIM_BENCH_SUITES ?? 'scenarios,performance,flee').split(','));
+const suites = new Set((env.MIGSIM_BENCH_SUITES ?? 'scenarios,performance,flee,governments').split(','));
 const log = (line: string) => console.log(line);
 const started = performance.now();
 const markdown: string[] = [];
@@ -64,6 +66,12 @@ if (suites.has('calibration')) {
   });
   markdown.push(r.markdown);
   json.calibration = r.json;
+}
+if (suites.has('governments')) {
+  log('\nGovernments suite: what governments cost a run');
+  const r = governmentsSuite({ agents: Number(env.MIGSIM_BENCH_GOV_AGENTS ?? 200_000), trials: Number(env.MIGSIM_BENCH_TRIALS ?? 2), log });
+  markdown.push(r.markdown);
+  json.governments = r.json;
 }
 
 const seconds = (performance.now() - started) / 1000;

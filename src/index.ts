@@ -33,6 +33,13 @@ export { asylumPolicy } from './policies/asylum-policy.js';
 export { PolicyOverrides } from './policies/overrides.js';
 export { momentToTick, type Moment } from './policies/timing.js';
 
+// Governments: the few that move instruments by a review rule, and the agreements between them
+export { GOVERNMENT_PARAMETERS, GOVERNMENT_DEFAULTS } from './governments/parameters.js';
+export { governmentsPlugin, hasGovernments, GOVERNMENTS_PLUGIN } from './governments/plugin.js';
+export { StateLedger } from './governments/ledger.js';
+export { achieved, leakage, nextCapacity, steadyAchieved } from './governments/production.js';
+export { menu, logitChoice } from './governments/decision.js';
+
 // World: countries, places, legs, routes, channels and their time-varying attributes
 export { World, COUNTRY_ATTRIBUTES, LEG_ATTRIBUTES, CHANNEL_ATTRIBUTES, ATTRIBUTE_RANGES } from './world/world.js';
 export type { CountryAttribute, LegAttribute, ChannelAttribute, Place, Leg, Route, Channel } from './world/world.js';

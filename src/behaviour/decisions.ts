@@ -61,12 +61,18 @@ class Chooser {
   private readonly age: Float64Array;
   private readonly placesLeft: number[];
   private readonly placeChance: number[];
+  /** By channel * countries + origin: the per-origin quota's places and chance where one is set. */
+  private readonly originPlacesLeft: number[];
+  private readonly originPlaceChance: number[];
   private readonly utilities: Float64Array;
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
     this.placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
     this.placeChance = run.world.channels.map((_, ch) => run.quotas.placeChance(run, ch));
+    const pairs = run.world.channels.flatMap((_, ch) => run.world.countryIds.map((_, o) => [ch, o]));
+    this.originPlacesLeft = pairs.map(([ch, o]) => run.quotas.originPlacesLeft(run, ch, o));
+    this.originPlaceChance = pairs.map(([ch, o]) => run.quotas.originPlaceChance(run, ch, o));
     this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
   }
 
@@ -106,13 +112,15 @@ class Chooser {
     let max = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < options.length; k++) {
       const opt = options[k];
+      const pair = opt.index * this.run.world.countryCount + origin;
       const queued = opt.kind === 'channel' && opt.index === queuedFor;
-      if ((opt.upfrontCost > means && !queued) || (opt.kind === 'channel' && this.placesLeft[opt.index] < 1 && !queued)) {
+      const noPlace = opt.kind === 'channel' && (this.placesLeft[opt.index] < 1 || this.originPlacesLeft[pair] < 1);
+      if ((opt.upfrontCost > means && !queued) || (noPlace && !queued)) {
         utilities[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
       // A legal channel is worth only as much as the chance of getting a place.
-      const chance = opt.kind === 'channel' ? Math.log(this.placeChance[opt.index]) : 0;
+      const chance = opt.kind === 'channel' ? Math.log(Math.min(this.placeChance[opt.index], this.originPlaceChance[pair])) : 0;
       const u = (opt.utility + chance - params.choiceIncome * supported
         - params.choiceCost * (opt.expectedCost / Math.max(means, 1))
         - params.choiceDeath * opt.deathRisk * (1 - store.riskTolerance[i])
@@ -159,6 +167,7 @@ class Chooser {
       store.stage[i] = Stage.Queued;
       quotas.apply(opt.index, i);
       counters.channel.count.applications[opt.index]++;
+      counters.channelOrigin.count.applications[opt.index * this.run.world.countryCount + origin]++;
     } else {
       store.stage[i] = Stage.Arranging;
       store.timer[i] = tick + Math.round((params.arrangeMonths * clock.ticksPerYear) / 12);

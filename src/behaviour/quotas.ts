@@ -11,6 +11,9 @@ interface ChannelQueue {
   /** Applications of this tick, shuffled before they join the queue. */
   incoming: number[];
   usedThisYear: number;
+  /** Places granted this year and people waiting, by origin (for per-origin quotas). */
+  usedByOrigin: Float64Array;
+  queuedByOrigin: Float64Array;
   year: number;
 }
 
@@ -24,8 +27,30 @@ interface ChannelQueue {
 export class QuotaLedger {
   private readonly queues: ChannelQueue[];
 
-  constructor(channels: number, firstYear: number) {
-    this.queues = Array.from({ length: channels }, () => ({ agents: [], tickets: [], incoming: [], usedThisYear: 0, year: firstYear }));
+  constructor(channels: number, private readonly countries: number, firstYear: number) {
+    this.queues = Array.from({ length: channels }, () => ({
+      agents: [], tickets: [], incoming: [], usedThisYear: 0, usedByOrigin: new Float64Array(countries), queuedByOrigin: new Float64Array(countries), year: firstYear,
+    }));
+  }
+
+  /** Places of an origin's own quota inside the channel released this year and not yet granted (Infinity: no such quota). */
+  originPlacesLeft(run: RunState, channel: number, origin: number): number {
+    const allowance = this.originAllowance(run, channel, origin);
+    if (!Number.isFinite(allowance)) return allowance;
+    const q = this.queues[channel];
+    return this.releasedOf(run, allowance) - (q.year === run.clock.calendarYear(run.tick) ? q.usedByOrigin[origin] : 0);
+  }
+
+  /** An origin's chance of a place under its own quota, reckoned as placeChance is. */
+  originPlaceChance(run: RunState, channel: number, origin: number): number {
+    const allowance = this.originAllowance(run, channel, origin);
+    if (!Number.isFinite(allowance)) return 1;
+    const places = Math.max(0, this.originPlacesLeft(run, channel, origin)) + (allowance * run.params.quotaPatienceMonths) / 12;
+    return Math.min(1, places / Math.max(1, this.queues[channel].queuedByOrigin[origin]));
+  }
+
+  private originAllowance(run: RunState, channel: number, origin: number): number {
+    return Math.round(run.world.channelOrigin.values.quotaPerYear[channel * this.countries + origin] / run.scale);
   }
 
   /** Places in agents released so far this calendar year and not yet granted. */
@@ -40,7 +65,10 @@ export class QuotaLedger {
    * not all taken by whoever applies in January.
    */
   released(run: RunState, channel: number): number {
-    const allowance = this.allowance(run, channel);
+    return this.releasedOf(run, this.allowance(run, channel));
+  }
+
+  private releasedOf(run: RunState, allowance: number): number {
     if (!Number.isFinite(allowance)) return allowance;
     const { clock, tick } = run;
     const intoYear = Math.round((clock.at(tick).year - clock.calendarYear(tick)) * clock.ticksPerYear);
@@ -91,6 +119,7 @@ export class QuotaLedger {
       if (q.year !== year) {
         q.year = year;
         q.usedThisYear = 0;
+        q.usedByOrigin.fill(0);
       }
       shuffle(q.incoming, (n) => byChannel[ch].int(n));
       // Drop those who gave up; put priority holders first (stable, so waiting order is kept).
@@ -105,6 +134,8 @@ export class QuotaLedger {
       q.tickets = [...priority.map(() => tick), ...kept.map((k) => q.tickets[k]), ...normal.map(() => tick)];
       q.incoming = [];
       this.grant(run, ch, q, vacancies, byChannel[ch]);
+      q.queuedByOrigin.fill(0);
+      for (const i of q.agents) q.queuedByOrigin[store.origin[i]]++;
     }
   }
 
@@ -120,10 +151,12 @@ export class QuotaLedger {
     const channel = world.channels[ch];
     const screening = world.channel.values.screening[ch];
     const processingTicks = clock.monthsToTicks(channel.processingMonths);
+    const originLeft = world.countryIds.map((_, o) => this.originPlacesLeft(run, ch, o));
     const agents: number[] = [];
     const tickets: number[] = [];
     q.agents.forEach((i, k) => {
-      if (q.usedThisYear + 1 > allowance) {
+      const o = store.origin[i];
+      if (q.usedThisYear + 1 > allowance || originLeft[o] < 1) {
         agents.push(i);
         tickets.push(q.tickets[k]);
         return;
@@ -145,7 +178,10 @@ export class QuotaLedger {
       store.timer[i] = tick + processingTicks;
       store.flags[i] &= ~Flag.CircularPriority;
       q.usedThisYear++;
+      q.usedByOrigin[o]++;
+      originLeft[o]--;
       counters.channel.count.admissions[ch]++;
+      counters.channelOrigin.count.admissions[ch * this.countries + o]++;
     });
     q.agents = agents;
     q.tickets = tickets;

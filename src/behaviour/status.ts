@@ -24,6 +24,7 @@ export function changeStatus(run: RunState): void {
   const c = world.country.values;
   const country = counters.country.count;
   const channel = counters.channel.count;
+  const returns = counters.returns.count;
   // One stream per destination and origin: what happens to one group abroad never shifts another's numbers.
   const streams = run.streams.family('status', world.countryIds.flatMap((d) => world.countryIds.map((o) => `${d}<-${o}`)));
   // Applicants tire of waiting at a steady rate (mean patience quotaPatienceMonths), not all on one day.
@@ -85,6 +86,7 @@ export function changeStatus(run: RunState): void {
     const apprehensionDraw = rng.uniform();
     const returnDraw = rng.uniform();
 
+    const pair = d * n + o;
     if (store.flags[i] & Flag.ReturnOrder) {
       const back = readmissionLeg(run, i);
       let draw = attemptDraw;
@@ -98,8 +100,10 @@ export function changeStatus(run: RunState): void {
       }
       if (draw < attemptChance[d]) {
         country.returnAttempts[d]++;
+        returns.returnAttempts[pair]++;
         if (cooperationDraw < c.returnCooperation[o]) {
           country.returnsExecuted[d]++;
+          returns.returnsExecuted[pair]++;
           country.returnsReceived[o]++;
           returnHome(run, i);
           continue;
@@ -107,6 +111,7 @@ export function changeStatus(run: RunState): void {
         // No travel documents: the return fails and the person is released, still without papers.
         store.flags[i] &= ~Flag.ReturnOrder;
         country.returnsFailed[d]++;
+        returns.returnsFailed[pair]++;
       }
     }
 
@@ -120,12 +125,13 @@ export function changeStatus(run: RunState): void {
         store.flags[i] |= Flag.ReturnOrder;
         country.rejected[d]++;
         country.returnOrders[d]++;
+        returns.returnOrders[pair]++;
       }
       continue;
     }
 
     if (s === State.AbroadRegular && store.timer[i] <= tick) {
-      expirePermit(run, i, renewDraw, overstayDraw);
+      expirePermit(run, i, renewDraw, overstayDraw, decisionDraw);
       continue;
     }
 
@@ -133,6 +139,7 @@ export function changeStatus(run: RunState): void {
       store.flags[i] |= Flag.ReturnOrder;
       country.apprehensions[d]++;
       country.returnOrders[d]++;
+      returns.returnOrders[pair]++;
       continue;
     }
 
@@ -153,11 +160,14 @@ export function changeStatus(run: RunState): void {
  */
 function readmissionLeg(run: RunState, i: number): number {
   const { store, world } = run;
-  // Only the irregular and those in transit came by a route: an overstayer's option is a channel.
   const s = store.state[i];
-  if (s !== State.Irregular && !(s === State.InTransit && store.stage[i] === Stage.AtLegStart)) return -1;
-  const legs = world.routes[store.option[i]].legs;
-  const k = s === State.Irregular ? legs.length - 1 : store.legIndex[i] - 1;
+  // Only the irregular and those in transit came by a route (an overstayer's option is a channel).
+  if (s !== State.Irregular && s !== State.InTransit) return -1;
+  const legs = world.routes[store.option[i]]?.legs;
+  if (!legs) return -1;
+  let k = -1;
+  if (s === State.Irregular) k = legs.length - 1;
+  else if (store.stage[i] === Stage.AtLegStart) k = store.legIndex[i] - 1;
   return k >= 0 && readmissionApplies(world, legs[k], world.places[store.location[i]].country) ? k : -1;
 }
 
@@ -166,8 +176,11 @@ function readmit(run: RunState, i: number, k: number): void {
   const { store, world, tick, counters } = run;
   const l = world.routes[store.option[i]].legs[k];
   const d = world.places[world.legs[l].to].country;
+  const pair = d * world.countryCount + store.origin[i];
   counters.country.count.returnAttempts[d]++;
   counters.country.count.returnsExecuted[d]++;
+  counters.returns.count.returnAttempts[pair]++;
+  counters.returns.count.returnsExecuted[pair]++;
   counters.country.count.readmissionsReceived[world.places[world.legs[l].from].country]++;
   counters.leg.count.readmissions[l]++;
   store.move(i, State.InTransit, tick);
@@ -242,9 +255,10 @@ function returnHome(run: RunState, i: number): void {
  * Those who leave on time collect any return bonus, and in circular schemes
  * earn priority for the next stay.
  */
-function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw: number): void {
+function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw: number, claimDraw: number): void {
   const { store, world, params, counters } = run;
   const ch = store.option[i];
+  const pair = ch * world.countryCount + store.origin[i];
   if (store.renewalsLeft[i] > 0 && renewDraw < params.renewalApproval) {
     store.renewalsLeft[i]--;
     store.timer[i] = permitEnd(run, ch);
@@ -252,8 +266,10 @@ function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw:
     return;
   }
   if (overstayDraw * (1 + Math.exp(-overstayLogOdds(run, i, ch))) < 1) {
+    if (world.channels[ch].type === 'visit' && claimVisitAsylum(run, i, claimDraw)) return;
     store.move(i, State.Overstaying, run.tick);
     counters.channel.count.overstaysBegun[ch]++;
+    counters.channelOrigin.count.overstaysBegun[pair]++;
     counters.country.count.overstaysBegun[store.destination[i]]++;
     return;
   }
@@ -261,6 +277,23 @@ function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw:
   store.savings[i] += bonus;
   counters.channel.count.returnBonusesPaid[ch] += bonus;
   counters.channel.count.leftOnTime[ch]++;
+  counters.channelOrigin.count.leftOnTime[pair]++;
   returnHome(run, i);
   if (world.channel.values.circular[ch] >= 0.5) store.flags[i] |= Flag.CircularPriority;
+}
+
+/**
+ * A visitor who will not leave when the visa ends may claim asylum instead of
+ * overstaying, as an irregular arrival would (same claim rule): visa-free entry
+ * is a path to a claim as well as to overstay.
+ */
+function claimVisitAsylum(run: RunState, i: number, claimDraw: number): boolean {
+  const { store, world, params, clock, tick, counters } = run;
+  const d = store.destination[i];
+  const recognition = world.recognitionRate(d, store.origin[i]);
+  if (recognition <= 0 || claimDraw >= params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition) return false;
+  store.move(i, State.AsylumPending, tick);
+  store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
+  counters.country.count.asylumClaims[d]++;
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { PolicyApi } from './policy-api.js';
 import type { Phase } from './phases.js';
+import type { Table } from '../metrics/table.js';
 
 /**
  * A policy plugin: a named, parameterised intervention. It acts on the world
@@ -15,4 +16,6 @@ export interface Plugin {
   setup?(policy: PolicyApi): void;
   readonly hooks?: Partial<Record<Phase, (policy: PolicyApi) => void>>;
   teardown?(policy: PolicyApi): void;
+  /** Tables of the plugin's own, added to the run's (the governments' reviews, for one). */
+  tables?(): Table[];
 }

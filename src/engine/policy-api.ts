@@ -1,18 +1,24 @@
 import type { RandomStream } from '../random/streams.js';
 import type { TimePoint } from '../world/quantity.js';
-import { ATTRIBUTE_RANGES, type ChannelAttribute, type CountryAttribute, type LegAttribute, type World } from '../world/world.js';
+import {
+  ATTRIBUTE_RANGES, type AgreementAttribute, type ChannelAttribute, type ChannelOriginAttribute, type CountryAttribute, type LegAttribute, type World,
+} from '../world/world.js';
 import type { AttributeTable } from '../world/attributes.js';
 import type { PolicyEvent } from './events.js';
+import type { StateLedger } from '../governments/ledger.js';
 
 export interface AttributesOf {
   country: CountryAttribute;
   leg: LegAttribute;
   channel: ChannelAttribute;
+  /** Ids `channel:origin`. */
+  channelOrigin: ChannelOriginAttribute;
+  agreement: AgreementAttribute;
 }
 export type TargetKind = keyof AttributesOf;
 
 /** Last tick's recorded figures, in persons, as plugins may read them. */
-export type Observation = (dimension: 'country' | 'route' | 'leg' | 'channel', id: string, field: string) => number;
+export type Observation = (dimension: 'country' | 'route' | 'leg' | 'channel' | 'channelOrigin' | 'return', id: string, field: string) => number;
 
 /**
  * What a plugin may do to the world. Reads see the state at the start of the
@@ -36,6 +42,10 @@ export interface PolicyApi {
   release<K extends TargetKind>(kind: K, id: string, attribute: AttributesOf[K], reason?: string): void;
   /** A figure of the last completed tick (0 before the first). */
   observe: Observation;
+  /** Money from one state to another this tick, PPP dollars, into the run's ledger of payments between states. */
+  pay(from: string, to: string, amount: number): void;
+  /** Records a change that is not an attribute of the world (an agreement's status, a payment's rate, a government's instrument). */
+  note(kind: string, target: string, attribute: string, from: number, to: number, reason: string): void;
 }
 
 interface PendingChange {
@@ -48,7 +58,16 @@ interface PendingChange {
 /** Collects plugin changes during a phase and applies them, in order, when it commits. */
 export class PolicyChanges {
   private pending: PendingChange[] = [];
-  constructor(private readonly world: World, private readonly events: PolicyEvent[]) {}
+  constructor(private readonly world: World, private readonly events: PolicyEvent[], private readonly ledger: StateLedger) {}
+
+  private readonly rows = new Map<AttributeTable<string>, Map<string, number>>();
+
+  /** An entity's index in its table (-1 if unknown), from a map built once per table. */
+  private rowOf(table: AttributeTable<string>, id: string): number {
+    let rows = this.rows.get(table);
+    if (!rows) this.rows.set(table, (rows = new Map(table.ids.map((x, i) => [x, i]))));
+    return rows.get(id) ?? -1;
+  }
 
   table(kind: TargetKind): AttributeTable<string> {
     return this.world[kind] as AttributeTable<string>;
@@ -59,7 +78,7 @@ export class PolicyChanges {
     const locate = (kind: TargetKind, id: string, attribute: string) => {
       const table = this.table(kind);
       if (!table) throw new Error(`plugin "${plugin}": unknown kind "${kind}" (expected country, leg or channel)`);
-      const entity = table.ids.indexOf(id);
+      const entity = this.rowOf(table, id);
       if (entity < 0) throw new Error(`plugin "${plugin}": unknown ${kind} "${id}" (known: ${table.ids.join(', ')})`);
       if (!table.has(attribute)) throw new Error(`plugin "${plugin}": ${kind} has no attribute "${attribute}" (attributes: ${table.attributes.join(', ')})`);
       return { table, entity };
@@ -88,6 +107,8 @@ export class PolicyChanges {
       },
       set: (kind, id, attribute, value, reason = '') => record(kind, id, attribute, value, reason),
       release: (kind, id, attribute, reason = '') => record(kind, id, attribute, undefined, reason),
+      pay: (from, to, amount) => this.ledger.pay(from, to, amount),
+      note: (kind, target, attribute, from, to, reason) => void this.events.push({ tick, date, plugin, kind, target, attribute, from, to, reason }),
     };
   }
 

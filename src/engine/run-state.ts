@@ -14,6 +14,7 @@ import type { TickCounters } from '../metrics/counters.js';
 import type { RandomStreams } from '../random/streams.js';
 import type { Scenario } from '../scenario/types.js';
 import type { World } from '../world/world.js';
+import type { StateLedger } from '../governments/ledger.js';
 import type { Clock } from './clock.js';
 
 /**
@@ -36,6 +37,8 @@ export interface RunState {
   readonly recruitment: RecruitmentMarket;
   readonly ledger: MoneyLedger;
   readonly homeSavings: HomeSavings;
+  /** Payments and aid between states. */
+  readonly states: StateLedger;
   /** Chances of being returned, from the last status phase. */
   readonly returns: ReturnRisk;
   /** Everybody as counted at the end of the last tick: the state markets start from. */

@@ -9,7 +9,7 @@ import { QuotaLedger } from '../behaviour/quotas.js';
 import { changeStatus } from '../behaviour/status.js';
 import { travel } from '../behaviour/travel.js';
 import { ConservationLedger } from '../metrics/conservation.js';
-import { TickCounters } from '../metrics/counters.js';
+import { TickCounters, type CounterTable } from '../metrics/counters.js';
 import { Recorder } from '../metrics/recorder.js';
 import { computeRoles, type CountryRole } from '../metrics/roles.js';
 import { Census } from '../metrics/census.js';
@@ -31,6 +31,8 @@ import type { Plugin } from './plugin.js';
 import { createPolicies, scenarioIndex } from '../policies/registry.js';
 import { PolicyChanges, type Observation, type PolicyApi } from './policy-api.js';
 import type { RunState } from './run-state.js';
+import { StateLedger } from '../governments/ledger.js';
+import { governmentsPlugin, hasGovernments } from '../governments/plugin.js';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -109,7 +111,9 @@ export class Simulation {
     checkRunSize(scenario, scenario.name);
     this.world = new World(scenario);
     this.clock = new Clock(scenario.start, scenario.ticksPerYear);
-    this.plugins = [...createPolicies(scenario.policies, scenarioIndex(scenario, this.clock)), ...(options.plugins ?? [])];
+    const index = scenarioIndex(scenario, this.clock);
+    const governed = hasGovernments(scenario);
+    this.plugins = [...createPolicies(scenario.policies, index), ...(governed ? [governmentsPlugin(scenario, index)] : []), ...(options.plugins ?? [])];
     const names = new Set<string>();
     for (const p of this.plugins) {
       if (names.has(p.name)) throw new Error(`two plugins are named "${p.name}": plugin names must be unique in a run`);
@@ -126,7 +130,7 @@ export class Simulation {
     const scale = scenario.agents.scale;
     this.run = {
       scenario, world: this.world, clock: this.clock, params: scenario.behaviour, store: this.store, streams, counters,
-      quotas: new QuotaLedger(this.world.channels.length, this.clock.calendarYear(0)),
+      quotas: new QuotaLedger(this.world.channels.length, this.world.countryCount, this.clock.calendarYear(0)),
       prospects: new Prospects(this.world),
       labour: new LabourMarket(this.world.countryCount),
       aid: new AidEffects(this.world.countryCount),
@@ -134,15 +138,16 @@ export class Simulation {
       recruitment: new RecruitmentMarket(this.world, this.clock, scale, streams),
       ledger: new MoneyLedger(this.world.legs.length, this.world.countryCount),
       homeSavings: new HomeSavings(this.world.countryCount),
+      states: new StateLedger(this.world.countryIds),
       returns: new ReturnRisk(this.world),
       census: Census.initial(this.store, this.world),
       scale, tick: 0,
     };
-    this.recorder = new Recorder(counters, scenario.agents.scale, this.world.routes.map((r) => r.corridor));
+    this.recorder = new Recorder(counters, scenario.agents.scale, this.world.routes.map((r) => r.corridor), governed);
     const everyoneHome = new Float64Array(STATE_COUNT);
     everyoneHome[State.Home] = this.store.size;
     this.conservation = new ConservationLedger(everyoneHome);
-    this.changes = new PolicyChanges(this.world, this.events);
+    this.changes = new PolicyChanges(this.world, this.events, this.run.states);
     for (const p of this.plugins) p.setup?.(this.api(p));
     this.changes.commit();
   }
@@ -183,7 +188,7 @@ export class Simulation {
   }
 
   result(): RunResult {
-    const tables = [...this.recorder.tables()];
+    const tables = [...this.recorder.tables(), ...this.plugins.flatMap((p) => p.tables?.() ?? [])];
     const countries = tables.find((t) => t.name === 'countries')!;
     return {
       scenario: this.scenario.name, seed: this.seed, replication: this.replication, ticksRun: this.tick, scale: this.scenario.agents.scale,
@@ -205,6 +210,11 @@ export class Simulation {
     return this.run.recruitment;
   }
 
+  /** Payments and aid between states. */
+  get statePayments(): StateLedger {
+    return this.run.states;
+  }
+
   /** Number of ticks the conservation check has passed. */
   get conservationChecks(): number {
     return this.conservation.ticksChecked;
@@ -216,7 +226,7 @@ export class Simulation {
     this.conservation.check(run.tick, run.census.byState, this.store.transitions);
     this.recorder.record(run.tick, this.clock.date(run.tick), run.census.byState, run.counters);
     this.snapshot = new Map();
-    for (const t of run.counters.tables()) for (const f of t.fields) this.snapshot.set(`${t.dimension}\u0000${f}`, Float64Array.from(t.count[f]));
+    for (const t of [...run.counters.tables(), ...run.counters.byOrigin()]) for (const f of t.fields) this.snapshot.set(`${t.dimension}\u0000${f}`, Float64Array.from(t.count[f]));
   }
 
   private teardown(): void {
@@ -231,13 +241,17 @@ export class Simulation {
     return this.changes.api(plugin.name, tick, this.clock.date(tick), this.clock.at(tick), this.run.streams.stream(`plugin:${plugin.name}`), this.observe);
   }
 
+  /** Figure tables by dimension, with each id's row, built once: plugins read figures every tick. */
+  private figureTables?: Map<string, { table: CounterTable<string>; row: Map<string, number> }>;
+
   private readonly observe: Observation = (dimension, id, field) => {
-    const table = this.run.counters.tables().find((t) => t.dimension === dimension);
-    if (!table) throw new Error(`no figures by "${dimension}" (expected country, route, leg or channel)`);
-    const entity = table.ids.indexOf(id);
-    if (entity < 0) throw new Error(`unknown ${dimension} "${id}"`);
+    this.figureTables ??= new Map([...this.run.counters.tables(), ...this.run.counters.byOrigin()].map((t) => [t.dimension, { table: t, row: new Map(t.ids.map((x, i) => [x, i])) }]));
+    const found = this.figureTables.get(dimension);
+    if (!found) throw new Error(`no figures by "${dimension}" (expected country, route, leg, channel, channelOrigin or return)`);
+    const entity = found.row.get(id);
+    if (entity === undefined) throw new Error(`unknown ${dimension} "${id}"`);
     const values = this.snapshot.get(`${dimension}\u0000${field}`);
-    if (!table.fields.includes(field)) throw new Error(`no figure "${field}" by ${dimension} (figures: ${table.fields.join(', ')})`);
+    if (!found.table.fields.includes(field)) throw new Error(`no figure "${field}" by ${dimension} (figures: ${found.table.fields.join(', ')})`);
     return values ? values[entity] * this.scenario.agents.scale : 0;
   };
 }

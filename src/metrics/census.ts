@@ -46,6 +46,8 @@ export class Census {
     const queued = counters.channel.count.queued;
     const state = store.state;
     const atHome = country.atHome;
+    const abroadBy = counters.returns.count.abroad;
+    const n = world.countryCount;
     let activeCount = 0;
     for (let i = 0; i < store.size; i++) {
       const s = state[i];
@@ -76,6 +78,7 @@ export class Census {
           else country.protected[d]++;
           migrants[(d * 2 + store.skill[i]) * 2]++;
           abroad[store.origin[i]]++;
+          abroadBy[d * n + store.origin[i]]++;
           break;
         case State.AsylumPending:
         case State.Irregular:
@@ -85,6 +88,7 @@ export class Census {
           else country.overstaying[d]++;
           migrants[(d * 2 + store.skill[i]) * 2 + 1]++;
           abroad[store.origin[i]]++;
+          abroadBy[d * n + store.origin[i]]++;
           break;
       }
     }

@@ -51,10 +51,17 @@ export const LEVEL_FIELDS: ReadonlySet<string> = new Set([
   'licensedFee', 'unlicensedFee', 'wageLow', 'wageHigh', 'aidReceived', 'aidIncomeEffect',
 ]);
 
+/** By channel and origin (ids `channel:origin`): what a per-origin quota and its monitoring read. */
+export const CHANNEL_ORIGIN_FIELDS = ['applications', 'admissions', 'leftOnTime', 'overstaysBegun'] as const;
+/** By destination and origin of the person (ids `destination:origin`); `abroad` is the stock of the origin's nationals there. */
+export const RETURN_FIELDS = ['returnOrders', 'returnAttempts', 'returnsExecuted', 'returnsFailed', 'abroad'] as const;
+
 export type RouteField = (typeof ROUTE_FIELDS)[number];
 export type LegField = (typeof LEG_FIELDS)[number];
 export type ChannelField = (typeof CHANNEL_FIELDS)[number];
 export type CountryField = (typeof COUNTRY_FIELDS)[number];
+export type ChannelOriginField = (typeof CHANNEL_ORIGIN_FIELDS)[number];
+export type ReturnField = (typeof RETURN_FIELDS)[number];
 
 /** Every counter of a tick, by dimension. Values are in agents until recorded. */
 export class TickCounters {
@@ -62,19 +69,33 @@ export class TickCounters {
   readonly leg: CounterTable<LegField>;
   readonly channel: CounterTable<ChannelField>;
   readonly country: CounterTable<CountryField>;
+  /** count[field][channel * countries + origin] */
+  readonly channelOrigin: CounterTable<ChannelOriginField>;
+  /** count[field][destination * countries + origin] */
+  readonly returns: CounterTable<ReturnField>;
 
   constructor(ids: { routes: readonly string[]; legs: readonly string[]; channels: readonly string[]; countries: readonly string[] }) {
     this.route = new CounterTable('route', ids.routes, ROUTE_FIELDS);
     this.leg = new CounterTable('leg', ids.legs, LEG_FIELDS);
     this.channel = new CounterTable('channel', ids.channels, CHANNEL_FIELDS);
     this.country = new CounterTable('country', ids.countries, COUNTRY_FIELDS);
+    const pairs = (a: readonly string[]) => a.flatMap((x) => ids.countries.map((o) => `${x}:${o}`));
+    this.channelOrigin = new CounterTable('channelOrigin', pairs(ids.channels), CHANNEL_ORIGIN_FIELDS);
+    this.returns = new CounterTable('return', pairs(ids.countries), RETURN_FIELDS);
   }
 
+  /** The tables every run writes. */
   tables(): ReadonlyArray<CounterTable<string>> {
     return [this.route, this.leg, this.channel, this.country];
   }
 
+  /** Figures by origin that governments monitor; written only by runs with governments. */
+  byOrigin(): ReadonlyArray<CounterTable<string>> {
+    return [this.channelOrigin, this.returns];
+  }
+
   reset(): void {
     for (const t of this.tables()) t.reset();
+    for (const t of this.byOrigin()) t.reset();
   }
 }

@@ -11,9 +11,10 @@ export class Recorder {
   readonly population: Table;
   readonly dimensions: Table[];
 
-  constructor(counters: TickCounters, private readonly scale: number, private readonly corridors: readonly string[]) {
+  /** `byOrigin`: also the figures by channel and origin and by destination and origin (`channelOrigins`, `returns`). */
+  constructor(counters: TickCounters, private readonly scale: number, private readonly corridors: readonly string[], private readonly byOrigin = false) {
     this.population = { name: 'population', columns: ['tick', 'date', ...STATE_NAMES, 'total'], rows: [] };
-    this.dimensions = counters.tables().map((t) => ({
+    this.dimensions = this.recorded(counters).map((t) => ({
       name: plural(t.dimension),
       columns: ['tick', 'date', t.dimension, ...(t.dimension === 'route' ? ['corridor'] : []), ...t.fields],
       rows: [],
@@ -24,7 +25,11 @@ export class Recorder {
     const scale = this.scale;
     const people = Array.from(byState, (v) => v * scale);
     this.population.rows.push([tick, date, ...people, people.reduce((a, b) => a + b, 0)]);
-    counters.tables().forEach((t, k) => this.addRows(this.dimensions[k], t, tick, date));
+    this.recorded(counters).forEach((t, k) => this.addRows(this.dimensions[k], t, tick, date));
+  }
+
+  private recorded(counters: TickCounters): ReadonlyArray<CounterTable<string>> {
+    return this.byOrigin ? [...counters.tables(), ...counters.byOrigin()] : counters.tables();
   }
 
   private addRows(table: Table, counts: CounterTable<string>, tick: number, date: string): void {
@@ -43,5 +48,5 @@ export class Recorder {
 }
 
 function plural(dimension: string): string {
-  return dimension === 'country' ? 'countries' : `${dimension}s`;
+  return dimension === 'country' ? 'countries' : dimension === 'channelOrigin' ? 'channelOrigins' : `${dimension}s`;
 }

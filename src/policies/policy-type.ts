@@ -10,6 +10,8 @@ export interface ScenarioIndex {
   legs: readonly string[];
   channels: readonly string[];
   routes: readonly string[];
+  /** Agreements between states, which `set-attribute` can end (kind `agreement`, attribute `inForce`). */
+  agreements: readonly string[];
   /** Origins whose residents are simulated. */
   origins: readonly string[];
   /** Each leg with the countries it leaves and enters, and its mode. */
@@ -43,12 +45,12 @@ export type PolicySpec = { plugin: string; name: string } & Record<string, unkno
 
 /** The index of a scenario's parts (during validation, before the scenario is whole, or after). */
 export function indexScenario(
-  parts: Pick<Scenario, 'countries' | 'legs' | 'channels' | 'routes'> & { origins: readonly string[] }, clock: Clock, ticks: number,
+  parts: Pick<Scenario, 'countries' | 'legs' | 'channels' | 'routes' | 'agreements'> & { origins: readonly string[] }, clock: Clock, ticks: number,
 ): ScenarioIndex {
   const countryOf = countryOfPlace(parts.countries);
   return {
     countries: parts.countries.map((c) => c.id), legs: parts.legs.map((l) => l.id), channels: parts.channels.map((c) => c.id),
-    routes: parts.routes.map((r) => r.id), origins: parts.origins, clock, ticks,
+    routes: parts.routes.map((r) => r.id), agreements: (parts.agreements ?? []).map((a) => a.id), origins: parts.origins, clock, ticks,
     legPlaces: parts.legs.map((l) => ({ id: l.id, fromCountry: countryOf.get(l.from)!, toCountry: countryOf.get(l.to)!, mode: l.mode })),
     channelDestinations: Object.fromEntries(parts.channels.map((c) => [c.id, c.destination])),
   };

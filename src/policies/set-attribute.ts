@@ -11,7 +11,7 @@ interface SetAttributeParameters extends PolicyWindow, Record<string, unknown> {
   value: number;
 }
 
-const KINDS: readonly TargetKind[] = ['country', 'leg', 'channel'];
+const KINDS: readonly TargetKind[] = ['country', 'leg', 'channel', 'agreement'];
 
 /**
  * The simplest policy: set one attribute of some countries, legs or channels
@@ -24,7 +24,7 @@ export const setAttribute: PolicyType<SetAttributeParameters> = {
     const obj = r.object(spec, path, ['kind', 'targets', 'attribute', 'value', ...WINDOW_FIELDS]);
     if (!obj) return undefined;
     const kind = r.oneOf(obj.kind, [...path, 'kind'], KINDS);
-    const known = kind === undefined ? [] : kind === 'country' ? index.countries : kind === 'leg' ? index.legs : index.channels;
+    const known = kind === undefined ? [] : kind === 'country' ? index.countries : kind === 'leg' ? index.legs : kind === 'agreement' ? index.agreements : index.channels;
     const targets = readIds(r, obj.targets, [...path, 'targets'], known, kind ?? 'target');
     const ranges = kind === undefined ? {} : (ATTRIBUTE_RANGES[kind] as Record<string, { min: number; max: number }>);
     const attribute = kind === undefined ? undefined : r.oneOf(obj.attribute, [...path, 'attribute'], Object.keys(ranges));

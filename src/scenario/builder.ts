@@ -76,6 +76,12 @@ export class ScenarioBuilder {
     return this;
   }
 
+  /** An agreement between two countries with governments (see the README on agreements). */
+  agreement(agreement: Record<string, unknown>): this {
+    (this.input.agreements ??= []).push(agreement);
+    return this;
+  }
+
   /** Validates and returns the scenario; throws a ScenarioError listing every problem. */
   build(): Scenario {
     return validateScenario(structuredClone(this.input), `scenario builder "${this.input.name}"`);

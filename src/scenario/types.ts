@@ -108,6 +108,8 @@ export interface CountrySpec {
   /** Recruiters in this country (as an origin); null: workers apply directly. */
   recruitment: RecruitmentSpec | null;
   places: PlaceSpec[];
+  /** A government that reviews its instruments (absent: the country's levers follow the scenario alone). */
+  government?: GovernmentSpec;
 }
 
 export interface ChannelSpec {
@@ -202,6 +204,10 @@ export interface Scenario {
   routes: RouteSpec[];
   /** Policies applied in every run of this scenario, each made into a plugin by its type. */
   policies: PolicySpec[];
+  /** Agreements between states (absent when the scenario has none). */
+  agreements?: AgreementSpec[];
+  /** Every government's instruments frozen at their start values: the passive counterpart of a scenario. */
+  passiveGovernments?: boolean;
 }
 
 type Loose<T> = { [K in keyof T]?: T[K] extends object ? T[K] | Loose<T[K]> : T[K] };
@@ -221,10 +227,107 @@ export type ScenarioInput = {
   legs?: LegInput[];
   routes?: RouteInput[];
   policies?: PolicyInput[];
+  agreements?: unknown[];
+  passiveGovernments?: boolean;
 };
 export type PolicyInput = { plugin: string; name?: string } & Record<string, unknown>;
-export type CountryInput = Pick<CountrySpec, 'id' | 'gdpPerCapita' | 'wages'> & Loose<Omit<CountrySpec, 'id' | 'gdpPerCapita' | 'wages' | 'places'>> & { places?: Array<Pick<PlaceSpec, 'id'> & Partial<PlaceSpec>> };
+export type CountryInput = Pick<CountrySpec, 'id' | 'gdpPerCapita' | 'wages'> & Loose<Omit<CountrySpec, 'id' | 'gdpPerCapita' | 'wages' | 'places' | 'government'>>
+  & { places?: Array<Pick<PlaceSpec, 'id'> & Partial<PlaceSpec>>; government?: unknown };
 export type ChannelInput = Pick<ChannelSpec, 'id' | 'type' | 'destination' | 'quotaPerYear'> & Partial<ChannelSpec>;
 export type LegInput = Pick<LegSpec, 'id' | 'from' | 'to' | 'mode' | 'durationDays' | 'cost' | 'mortality' | 'interception'> & Partial<Omit<LegSpec, 'smuggling'>>
   & { smuggling?: (Pick<SmugglingSpec, 'smugglers' | 'capacityPerYear'> & Partial<SmugglingSpec>) | null };
 export type RouteInput = Pick<RouteSpec, 'id' | 'legs'> & Partial<RouteSpec>;
+
+/**
+ * What a government may move. `interception` and `returnCooperation` are
+ * capacities bought with its budget through a production function; the others
+ * are settings that act at once.
+ */
+export type InstrumentKind = 'interception' | 'returnCooperation' | 'recognition' | 'quota' | 'visa' | 'aid';
+export const INSTRUMENT_KINDS: readonly InstrumentKind[] = ['interception', 'returnCooperation', 'recognition', 'quota', 'visa', 'aid'];
+
+export interface InstrumentSpec {
+  kind: InstrumentKind;
+  /** interception: the legs it works on (default: every leg that starts in the country). */
+  legs: string[];
+  /** quota and visa: one of the country's own channels. */
+  channel: string | null;
+  /** quota: the origin whose quota it sets (null: the channel's); visa: the origin whose nationals need one; aid: the recipient. */
+  origin: string | null;
+  /**
+   * The level at the start, the bounds it stays within, and the most it moves at one review. For a capacity
+   * (interception, returnCooperation) the level is spending as a multiple of `costPerYear`.
+   */
+  start: number;
+  min: number;
+  max: number;
+  step: number;
+  /** interception, returnCooperation: what full effort (level 1) costs a year, PPP dollars; capacity is 1 - 1/e of its ceiling when this much is spent. */
+  costPerYear: number;
+}
+
+/** Weights of a government's payoff on the figures it observes (per year, lagged); units in the README. */
+export interface ObjectiveWeights {
+  arrivals: number;
+  deaths: number;
+  spending: number;
+  paymentsReceived: number;
+  remittances: number;
+  returnsReceived: number;
+  borderIncome: number;
+  pressure: number;
+  workers: number;
+  overstays: number;
+}
+export const OBJECTIVE_NAMES: ReadonlyArray<keyof ObjectiveWeights> = [
+  'arrivals', 'deaths', 'spending', 'paymentsReceived', 'remittances', 'returnsReceived', 'borderIncome', 'pressure', 'workers', 'overstays',
+];
+
+export interface GovernmentSpec {
+  /** Months between reviews of its instruments. */
+  reviewMonths: number;
+  /** Own money for its instruments, PPP dollars per year. */
+  budgetPerYear: number;
+  instruments: InstrumentSpec[];
+  objectives: ObjectiveWeights;
+  /** Countries whose tightening adds to public pressure here (default: every other country with a government). */
+  neighbours: string[] | null;
+}
+
+export type AgreementTermKind = 'payment' | 'interception' | 'cooperation' | 'readmission' | 'quota' | 'visaFree' | 'resettlement';
+export const AGREEMENT_TERM_KINDS: readonly AgreementTermKind[] = ['payment', 'interception', 'cooperation', 'readmission', 'quota', 'visaFree', 'resettlement'];
+
+/**
+ * One obligation of an agreement, owed by the party `by`:
+ * payment: pay `perYear` to `to`; interception: hold interception on its legs at least `atLeast`;
+ * cooperation: hold its return cooperation at least `atLeast`; readmission: take back up to `perYear` a year of those
+ * who reached the other party by a leg from its territory (returns to a transit country); quota: `perYear` places in `channel` for `origin`;
+ * visaFree: no visa for `origin` in its visit `channel`; resettlement: `perReadmitted` places in `channel` for `origin`
+ * per person the other party readmitted.
+ */
+export interface AgreementTerm {
+  kind: AgreementTermKind;
+  by: string;
+  to: string | null;
+  perYear: number | null;
+  atLeast: number | null;
+  channel: string | null;
+  origin: string | null;
+  perReadmitted: number | null;
+}
+
+export interface AgreementSpec {
+  id: string;
+  parties: [string, string];
+  terms: AgreementTerm[];
+  /** A term is breached when its indicator falls below the promise by more than this share. */
+  tolerance: number;
+  /** Reviews for which the other party suspends its own terms after a breach. */
+  suspendReviews: number;
+  /** Months between reviews of compliance. */
+  reviewMonths: number;
+  /** Whether a party whose leverage has grown asks for more pay. */
+  renegotiate: boolean;
+  /** When it is signed: a tick, or a month `YYYY-MM` (default the first tick). How it ends is up to the parties. */
+  from: number | string;
+}

@@ -4,10 +4,11 @@ import { compileQuantity } from '../world/quantity.js';
 import { indexScenario, type PolicySpec, type ScenarioIndex } from '../policies/policy-type.js';
 import { policyType, policyTypeNames } from '../policies/registry.js';
 import { ScenarioError } from './errors.js';
+import { readAgreements, readGovernment } from '../governments/read.js';
 import { FieldReader, describeRange, inRange, type FieldPath, type NumberRange } from './fields.js';
 import {
   CHANNEL_TYPES, INTERCEPTION_OUTCOMES, LEG_MODES, PLACE_KINDS, SKILLS, SMUGGLING_CONTRACTS, TICKS_PER_YEAR,
-  type AsylumSpec, type ChannelSpec, type CountrySpec, type EnforcementSpec, type LegSpec, type PlaceSpec,
+  type AgreementSpec, type AsylumSpec, type ChannelSpec, type CountrySpec, type EnforcementSpec, type LegSpec, type PlaceSpec,
   type Quantity, type RouteSpec, type Scenario, type Skill, type TicksPerYear,
 } from './types.js';
 
@@ -19,8 +20,8 @@ const YEAR_KEY = /^\d{4}$/;
 const SHARE: NumberRange = { min: 0, max: 1 };
 const NON_NEGATIVE: NumberRange = { min: 0 };
 
-export const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies'] as const;
-const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places'] as const;
+export const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies', 'agreements', 'passiveGovernments'] as const;
+const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places', 'government'] as const;
 const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee', 'demandDriven', 'screening', 'returnBonus'] as const;
 const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception', 'smuggling'] as const;
 const ROUTE_FIELDS = ['id', 'corridor', 'legs'] as const;
@@ -71,12 +72,42 @@ function readScenario(r: FieldReader, input: unknown): Scenario | undefined {
   const issuesBefore = r.issues.length;
   checkReferences(r, countries, channels, legs, routes, agents?.origins ?? []);
   if (r.issues.length > issuesBefore || !ctx.clock || ticks === undefined) return undefined;
-  const index = indexScenario({ countries, legs, channels, routes, origins: agents?.origins ?? [] }, ctx.clock, ticks);
+  const states = readStates(r, top, countries, indexScenario({ countries, legs, channels, routes, origins: agents?.origins ?? [] }, ctx.clock, ticks));
+  const index = indexScenario({ countries, legs, channels, routes, origins: agents?.origins ?? [], agreements: states?.agreements }, ctx.clock, ticks);
   const policies = optionalList(r, top.policies, ['policies'], (v, p) => readPolicy(r, v, p, index));
   if (policies) checkPolicyNames(r, policies);
 
-  if (name === undefined || description === undefined || start === undefined || ticksPerYear === undefined || seed === undefined || !agents || !behaviour || !policies) return undefined;
-  return { name, description, start, ticks, ticksPerYear, seed, agents, behaviour, countries, channels, legs, routes, policies };
+  if (name === undefined || description === undefined || start === undefined || ticksPerYear === undefined || seed === undefined || !agents || !behaviour || !policies || !states) return undefined;
+  return { name, description, start, ticks, ticksPerYear, seed, agents, behaviour, countries, channels, legs, routes, policies, ...states.fields };
+}
+
+/**
+ * Governments (each country's `government:` block, attached to its country)
+ * and agreements between them. Fields absent from the input stay absent, so a
+ * scenario without governments is written out as it always was.
+ */
+function readStates(r: FieldReader, top: Record<string, unknown>, countries: CountrySpec[], index: ScenarioIndex):
+  { agreements?: AgreementSpec[]; fields: Pick<Scenario, 'agreements' | 'passiveGovernments'> } | undefined {
+  const raw = top.countries as Array<Record<string, unknown>>;
+  let ok = true;
+  countries.forEach((c, i) => {
+    if (raw[i].government === undefined) return;
+    const government = readGovernment(r, raw[i].government, ['countries', i, 'government'], c.id, index);
+    if (government) c.government = government;
+    else ok = false;
+  });
+  const fields: Pick<Scenario, 'agreements' | 'passiveGovernments'> = {};
+  if (top.passiveGovernments !== undefined) {
+    const passive = r.boolean(top.passiveGovernments, ['passiveGovernments']);
+    if (passive === undefined) ok = false;
+    else fields.passiveGovernments = passive;
+  }
+  if (top.agreements !== undefined) {
+    const agreements = readAgreements(r, top.agreements, index, countries.filter((c, i) => raw[i].government !== undefined).map((c) => c.id));
+    if (agreements) fields.agreements = agreements;
+    else ok = false;
+  }
+  return ok ? { agreements: fields.agreements, fields } : undefined;
 }
 
 function requiredList<T>(r: FieldReader, value: unknown, path: FieldPath, what: string, read: (v: unknown, p: FieldPath) => T | undefined): T[] | undefined {

@@ -24,6 +24,14 @@ export type LegAttribute = (typeof LEG_ATTRIBUTES)[number];
 export const CHANNEL_ATTRIBUTES = ['quotaPerYear', 'fee', 'employerFee', 'stayMonths', 'circular', 'screening', 'returnBonus'] as const;
 export type ChannelAttribute = (typeof CHANNEL_ATTRIBUTES)[number];
 
+/** Per-origin quota inside a channel (Infinity: none beyond the channel's), by `channel:origin`. */
+export const CHANNEL_ORIGIN_ATTRIBUTES = ['quotaPerYear'] as const;
+export type ChannelOriginAttribute = (typeof CHANNEL_ORIGIN_ATTRIBUTES)[number];
+
+/** An agreement between states is in force (1) or ended (0); set-attribute can end one, as a court may. */
+export const AGREEMENT_ATTRIBUTES = ['inForce'] as const;
+export type AgreementAttribute = (typeof AGREEMENT_ATTRIBUTES)[number];
+
 const SHARE = { min: 0, max: 1 } as const;
 const NON_NEGATIVE = { min: 0, max: Number.POSITIVE_INFINITY } as const;
 
@@ -32,6 +40,8 @@ export const ATTRIBUTE_RANGES: {
   country: Record<CountryAttribute, { min: number; max: number }>;
   leg: Record<LegAttribute, { min: number; max: number }>;
   channel: Record<ChannelAttribute, { min: number; max: number }>;
+  channelOrigin: Record<ChannelOriginAttribute, { min: number; max: number }>;
+  agreement: Record<AgreementAttribute, { min: number; max: number }>;
 } = {
   country: {
     population: NON_NEGATIVE, gdpPerCapita: NON_NEGATIVE, wageLow: NON_NEGATIVE, wageHigh: NON_NEGATIVE, unemployment: SHARE, conflict: SHARE,
@@ -45,6 +55,8 @@ export const ATTRIBUTE_RANGES: {
     quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE, employerFee: NON_NEGATIVE, stayMonths: { min: 1e-9, max: Number.POSITIVE_INFINITY }, circular: SHARE,
     screening: SHARE, returnBonus: NON_NEGATIVE,
   },
+  channelOrigin: { quotaPerYear: NON_NEGATIVE },
+  agreement: { inForce: SHARE },
 };
 
 export interface Place {
@@ -105,6 +117,9 @@ export class World {
   readonly country: AttributeTable<CountryAttribute>;
   readonly leg: AttributeTable<LegAttribute>;
   readonly channel: AttributeTable<ChannelAttribute>;
+  /** channelOrigin entity channel * countries + origin. */
+  readonly channelOrigin: AttributeTable<ChannelOriginAttribute>;
+  readonly agreement: AttributeTable<AgreementAttribute>;
   /** The place a country's arrivals and residents are put at (its first place). */
   readonly mainPlace: Uint16Array;
   /** recognition[destination * countries + origin] */
@@ -171,6 +186,9 @@ export class World {
     this.leg = new AttributeTable('leg', this.legs.map((l) => l.id), LEG_ATTRIBUTES, (i, a) => legQuantity(scenario, i, a));
     this.channel = new AttributeTable('channel', this.channels.map((c) => c.id), CHANNEL_ATTRIBUTES, (i, a) => channelQuantity(scenario, i, a));
     this.recruitment = countries.map((c) => c.recruitment);
+    const pairs = this.channels.flatMap((c) => this.countryIds.map((o) => `${c.id}:${o}`));
+    this.channelOrigin = new AttributeTable('channelOrigin', pairs, CHANNEL_ORIGIN_ATTRIBUTES, () => Number.POSITIVE_INFINITY);
+    this.agreement = new AttributeTable('agreement', (scenario.agreements ?? []).map((a) => a.id), AGREEMENT_ATTRIBUTES, () => 1);
   }
 
   get countryCount(): number {
@@ -182,6 +200,8 @@ export class World {
     this.country.update(at);
     this.leg.update(at);
     this.channel.update(at);
+    this.channelOrigin.update(at);
+    this.agreement.update(at);
   }
 
   /** A destination's recognition rate for an origin, after any asylum policy's multiplier. */

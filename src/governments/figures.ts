@@ -1,0 +1,79 @@
+import type { PolicyApi } from '../engine/policy-api.js';
+import type { ObjectiveWeights } from '../scenario/types.js';
+
+/**
+ * What a government can see of the world: aggregates of the last completed
+ * tick, read through the policy interface, kept tick by tick so that it acts
+ * on figures published with a lag. Flows are per year, stocks as counted.
+ */
+export const FIGURE_NAMES = [
+  'arrivals', 'deaths', 'borderIncome', 'remittances', 'returnsReceived', 'returnAttempts', 'workers', 'overstays', 'leftOnTime',
+  'paymentsReceived', 'spending', 'inTransit', 'abroad',
+] as const;
+export type FigureName = (typeof FIGURE_NAMES)[number];
+export type Figures = Record<FigureName, number>;
+const STOCKS: ReadonlySet<FigureName> = new Set(['inTransit', 'abroad']);
+
+/** Where a government's figures come from: ids of the routes, legs and pairs that are its own. */
+export interface FigureSources {
+  country: string;
+  /** Routes that end in the country. */
+  routesInto: string[];
+  /** Legs that start in the country (its border economy) and that start or end in it (deaths). */
+  legsFrom: string[];
+  legsTouching: string[];
+  /** Ids `channel:origin` of its own channels, and `destination:origin` of its nationals abroad. */
+  channelPairs: string[];
+  nationalsAbroad: string[];
+}
+
+/** The tick-by-tick record of one government's figures, and their lagged means. */
+export class FigureHistory {
+  private readonly rows: Figures[] = [];
+
+  /** Records last tick's figures; payments and spending (last tick's, in dollars) are the government's own books. */
+  record(api: PolicyApi, src: FigureSources, ticksPerYear: number, own: { paymentsReceived: number; spending: number }): Figures {
+    const sum = (dimension: 'route' | 'leg' | 'channelOrigin' | 'return', ids: readonly string[], field: string) => ids.reduce((s, id) => s + api.observe(dimension, id, field), 0);
+    const perYear: Figures = {
+      arrivals: sum('route', src.routesInto, 'arrivals'),
+      deaths: sum('leg', src.legsTouching, 'deaths'),
+      borderIncome: sum('leg', src.legsFrom, 'revenue'),
+      remittances: api.observe('country', src.country, 'remittancesReceived'),
+      // Its nationals returned, and others readmitted to it as a transit country.
+      returnsReceived: api.observe('country', src.country, 'returnsReceived') + api.observe('country', src.country, 'readmissionsReceived'),
+      returnAttempts: sum('return', src.nationalsAbroad, 'returnAttempts'),
+      workers: sum('channelOrigin', src.channelPairs, 'admissions'),
+      overstays: sum('channelOrigin', src.channelPairs, 'overstaysBegun'),
+      leftOnTime: sum('channelOrigin', src.channelPairs, 'leftOnTime'),
+      paymentsReceived: own.paymentsReceived,
+      spending: own.spending,
+      inTransit: api.observe('country', src.country, 'inTransit'),
+      abroad: sum('return', src.nationalsAbroad, 'abroad'),
+    };
+    for (const f of FIGURE_NAMES) if (!STOCKS.has(f)) perYear[f] *= ticksPerYear;
+    this.rows.push(perYear);
+    return perYear;
+  }
+
+  /** Means over `window` ticks ending `lag` ticks ago (what the latest statistics show). */
+  lagged(window: number, lag: number): Figures {
+    const end = Math.max(0, this.rows.length - lag);
+    const start = Math.max(0, end - window);
+    const out = Object.fromEntries(FIGURE_NAMES.map((f) => [f, 0])) as Figures;
+    if (end === start) return out;
+    for (let k = start; k < end; k++) for (const f of FIGURE_NAMES) out[f] += this.rows[k][f];
+    for (const f of FIGURE_NAMES) out[f] /= end - start;
+    return out;
+  }
+}
+
+/**
+ * A government's payoff from its figures: each weight times its figure in
+ * the units below; public pressure is arrivals (thousands a year) scaled up
+ * by neighbours' tightening (the rise in interception on their legs).
+ */
+export function payoff(w: ObjectiveWeights, f: Figures, neighbourTightening: number): number {
+  return w.arrivals * f.arrivals / 1e3 + w.deaths * f.deaths / 1e2 + w.spending * f.spending / 1e6 + w.paymentsReceived * f.paymentsReceived / 1e6
+    + w.remittances * f.remittances / 1e6 + w.returnsReceived * f.returnsReceived / 1e3 + w.borderIncome * f.borderIncome / 1e6
+    + w.pressure * (f.arrivals / 1e3) * (1 + neighbourTightening) + w.workers * f.workers / 1e3 + w.overstays * f.overstays / 1e3;
+}

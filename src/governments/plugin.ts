@@ -1,0 +1,262 @@
+import type { PolicyApi } from '../engine/policy-api.js';
+import type { Plugin } from '../engine/plugin.js';
+import type { Table } from '../metrics/table.js';
+import type { ScenarioIndex } from '../policies/policy-type.js';
+import type { InstrumentSpec, Scenario } from '../scenario/types.js';
+import { AgreementBook } from './agreements.js';
+import { logitChoice, menu, withFloor } from './decision.js';
+import { payoff, type Figures } from './figures.js';
+import { forecastChange, type ForecastInputs } from './forecast.js';
+import { GOVERNMENT_DEFAULTS } from './parameters.js';
+import { achieved, leakage, nextCapacity } from './production.js';
+import { figureSources, legsEntering } from './sources.js';
+import { GovernmentStore, InstrumentStore } from './store.js';
+import { reviewAgreement, applyTerms, type States } from './treaties.js';
+
+export const GOVERNMENTS_PLUGIN = 'governments';
+
+/** Whether a scenario has governments (or agreements) for the plugin to run. */
+export function hasGovernments(scenario: Scenario): boolean {
+  return scenario.countries.some((c) => c.government !== undefined) || (scenario.agreements ?? []).length > 0;
+}
+
+/**
+ * Governments and the agreements between them, as one plugin of the engine:
+ * each tick, in the policies phase, they read last tick's figures, pay what
+ * they owe, turn money into capacity, set their instruments on the world, and
+ * at their reviews choose new levels and check each other's compliance. They
+ * act only through the policy interface and read only aggregates.
+ * With `passiveGovernments`, every instrument stays at its start value and no
+ * agreement acts: the counterfactual arm.
+ */
+export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plugin {
+  const tpy = index.clock.ticksPerYear;
+  const p = GOVERNMENT_DEFAULTS;
+  const governed = scenario.countries.filter((c) => c.government);
+  const g = new GovernmentStore(governed.map((c) => ({ country: c.id, spec: c.government!, sources: figureSources(scenario, index, c.id) })), tpy);
+  const ins = new InstrumentStore(governed.flatMap((c, gi) => c.government!.instruments.map((spec) => ({ government: gi, spec }))));
+  const book = new AgreementBook(scenario.agreements ?? [], index.clock);
+  const passive = scenario.passiveGovernments === true;
+  const lagTicks = Math.round((p.observationLagMonths * tpy) / 12);
+  const capacityLag = (p.capacityLagMonths * tpy) / 12;
+  const neighbours = governed.map((c) => (c.government!.neighbours ?? governed.map((o) => o.id).filter((o) => o !== c.id)).flatMap((n) => legsEntering(index, n)));
+  const tables = { governments: governmentsTable(), agreements: agreementsTable() };
+  const held = new Map<string, number>();
+  const startInterception = new Map<string, number>();
+  let lastFigures: Figures[] = [];
+
+  /** Sets an attribute only when it changes, so the event record shows changes. */
+  const put = (api: PolicyApi, kind: 'country' | 'leg' | 'channel' | 'channelOrigin', id: string, attribute: string, value: number, reason: string) => {
+    const key = `${kind}\u0000${id}\u0000${attribute}`;
+    if (held.get(key) === value) return;
+    held.set(key, value);
+    api.set(kind, id, attribute as never, value, reason);
+  };
+  const free = (api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string) => {
+    const key = `${kind}\u0000${id}\u0000${attribute}`;
+    if (!held.has(key)) return;
+    held.delete(key);
+    api.release(kind, id, attribute, reason);
+  };
+  const transfer = (api: PolicyApi, from: string, to: string, amount: number) => {
+    if (amount <= 0) return;
+    api.pay(from, to, amount);
+    const a = g.index(from);
+    const b = g.index(to);
+    if (a >= 0) g.givenNow[a] += amount;
+    if (b >= 0) g.receivedNow[b] += amount;
+  };
+  const baseOf = (api: PolicyApi, k: number) => {
+    const spec = ins.specs[k];
+    if (spec.kind === 'interception') return spec.legs.reduce((s, l) => s + api.base('leg', l, 'interception'), 0) / spec.legs.length;
+    return api.base('country', g.country[ins.government[k]], 'returnCooperation');
+  };
+  const governance = (api: PolicyApi, gi: number) => api.get('country', g.country[gi], 'governance');
+
+  /** Achieved levels of capacities, and settings, onto the world. */
+  const applyInstruments = (api: PolicyApi) => {
+    const aidTo = new Map<string, number>();
+    for (let k = 0; k < ins.count; k++) {
+      const spec = ins.specs[k];
+      const c = g.country[ins.government[k]];
+      const why = `${c} government: ${spec.kind}`;
+      switch (spec.kind) {
+        case 'interception':
+          for (const l of spec.legs) put(api, 'leg', l, 'interception', round(achieved(api.base('leg', l, 'interception'), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
+          ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
+          break;
+        case 'returnCooperation':
+          ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
+          put(api, 'country', c, 'returnCooperation', round(ins.achieved[k]), why);
+          break;
+        case 'recognition':
+          put(api, 'country', c, 'recognitionMultiplier', ins.level[k], why);
+          break;
+        case 'quota':
+          if (spec.origin === null) put(api, 'channel', spec.channel!, 'quotaPerYear', ins.level[k], why);
+          else put(api, 'channelOrigin', `${spec.channel}:${spec.origin}`, 'quotaPerYear', ins.level[k], why);
+          break;
+        case 'visa':
+          put(api, 'channelOrigin', `${spec.channel}:${spec.origin}`, 'quotaPerYear', ins.level[k] >= 0.5 ? Number.POSITIVE_INFINITY : 0, why);
+          break;
+        case 'aid':
+          aidTo.set(spec.origin!, (aidTo.get(spec.origin!) ?? 0) + ins.level[k]);
+          break;
+      }
+      if (spec.kind !== 'interception' && spec.kind !== 'returnCooperation') ins.achieved[k] = ins.level[k];
+    }
+    for (const [o, amount] of aidTo) put(api, 'country', o, 'aidPerYear', amount, 'aid from governments');
+  };
+
+  /** Budget and production: this tick's money in and out, spending on capacities, what leaks, and capacity built. */
+  const produce = (api: PolicyApi) => {
+    for (let gi = 0; gi < g.count; gi++) {
+      const own = g.specs[gi].budgetPerYear / tpy;
+      const available = g.reserve[gi] + own + g.receivedNow[gi] - g.givenNow[gi];
+      let desired = 0;
+      for (let k = 0; k < ins.count; k++) if (ins.government[k] === gi && ins.isCapacity(k)) desired += (ins.level[k] * ins.specs[k].costPerYear) / tpy;
+      const spend = Math.min(desired, Math.max(0, available));
+      const revenue = lastFigures[gi]?.borderIncome ?? 0;
+      g.leakage[gi] = leakage(governance(api, gi), spend * tpy, revenue, p.baseLeakage);
+      for (let k = 0; k < ins.count; k++) {
+        if (ins.government[k] !== gi || !ins.isCapacity(k)) continue;
+        const share = desired > 0 ? (ins.level[k] * ins.specs[k].costPerYear) / tpy / desired : 0;
+        ins.capacity[k] = nextCapacity(ins.capacity[k], spend * share * (1 - g.leakage[gi]) * tpy, capacityLag);
+      }
+      g.income[gi] += own;
+      g.received[gi] += g.receivedNow[gi];
+      g.given[gi] += g.givenNow[gi];
+      g.spent[gi] += spend;
+      g.leaked[gi] += spend * g.leakage[gi];
+      g.reserve[gi] = available - spend;
+      g.spendingPerYear[gi] = spend * tpy;
+    }
+  };
+
+  const neighbourTightening = (api: PolicyApi, gi: number) => {
+    const legs = neighbours[gi];
+    if (legs.length === 0) return 0;
+    return Math.max(0, legs.reduce((s, l) => s + api.get('leg', l, 'interception') - startInterception.get(l)!, 0) / legs.length);
+  };
+
+  const inputs = (api: PolicyApi, k: number, figures: Figures): ForecastInputs => {
+    const gi = ins.government[k];
+    let others = 0;
+    for (let j = 0; j < ins.count; j++) if (j !== k && ins.government[j] === gi && ins.isCapacity(j)) others += ins.level[j] * ins.specs[j].costPerYear;
+    const givenPerYear = ins.specs.reduce((s, spec, j) => s + (ins.government[j] === gi && spec.kind === 'aid' ? ins.level[j] : 0), 0);
+    return {
+      figures, weights: g.specs[gi].objectives, neighbourTightening: neighbourTightening(api, gi), governance: governance(api, gi),
+      base: ins.isCapacity(k) ? baseOf(api, k) : 0, returnHorizonYears: p.returnHorizonYears, reviewYears: g.reviewTicks[gi] / tpy,
+      affordable: Math.max(0, g.specs[gi].budgetPerYear + figures.paymentsReceived - givenPerYear - others),
+    };
+  };
+
+  /** A government's review: each instrument by the decision rule (decision.ts), one draw each from its stream. */
+  const review = (api: PolicyApi, gi: number) => {
+    const figures = g.history[gi].lagged(g.reviewTicks[gi], lagTicks);
+    const u = payoff(g.specs[gi].objectives, figures, neighbourTightening(api, gi));
+    g.lastPayoff[gi] = u;
+    g.reviews[gi]++;
+    for (let k = 0; k < ins.count; k++) {
+      if (ins.government[k] !== gi) continue;
+      const spec = ins.specs[k];
+      ins.pastLevels[k].push(ins.level[k]);
+      ins.pastPayoffs[k].push(u);
+      if (ins.pastLevels[k].length > 5) (ins.pastLevels[k].shift(), ins.pastPayoffs[k].shift());
+      const x = inputs(api, k, figures);
+      let options = menu(ins.level[k], spec.step, spec.min, spec.max);
+      // Effort the budget cannot pay for is not on the menu (it may stay where it is, or come down).
+      if (ins.isCapacity(k)) options = options.filter((o) => o <= ins.level[k] || o * spec.costPerYear <= x.affordable);
+      if (ins.floor[k] > 0) options = withFloor(options, ins.floor[k]);
+      const predicted = options.map((o) => u + forecastChange(k, o, g, ins, x));
+      const chosen = options[logitChoice(predicted, p.reviewNoise, api.random.uniform())];
+      if (chosen !== ins.level[k]) api.note('instrument', instrumentId(g.country[gi], spec), 'level', ins.level[k], chosen, `${g.country[gi]} government review: predicted payoff ${predicted[options.indexOf(chosen)].toFixed(3)} against ${predicted[0].toFixed(3)} for no change`);
+      ins.level[k] = chosen;
+      tables.governments.rows.push([
+        api.tick, api.date, g.country[gi], spec.kind, instrumentTarget(spec), ins.level[k], ins.achieved[k], ins.capacity[k], ins.floor[k], u,
+        g.specs[gi].budgetPerYear, figures.paymentsReceived, g.spendingPerYear[gi], g.leakage[gi], g.reserve[gi],
+      ]);
+      ins.admitted[k] = ins.overstayed[k] = ins.leftOnTime[k] = 0;
+    }
+  };
+
+  /** Quota instruments' own figures (their channel and origin), added up between reviews. */
+  const countQuotas = (api: PolicyApi) => {
+    for (let k = 0; k < ins.count; k++) {
+      const spec = ins.specs[k];
+      if (spec.kind !== 'quota') continue;
+      const pairs = spec.origin === null ? index.countries.map((o) => `${spec.channel}:${o}`) : [`${spec.channel}:${spec.origin}`];
+      for (const pair of pairs) {
+        ins.admitted[k] += api.observe('channelOrigin', pair, 'admissions');
+        ins.overstayed[k] += api.observe('channelOrigin', pair, 'overstaysBegun');
+        ins.leftOnTime[k] += api.observe('channelOrigin', pair, 'leftOnTime');
+      }
+    }
+  };
+
+  const putLeg = (api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string) => put(api, 'leg', id, attribute, value, reason);
+  const states: States = { scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, table: tables.agreements };
+
+  return {
+    name: GOVERNMENTS_PLUGIN,
+    parameters: { passive, governments: g.country, agreements: book.specs.map((a) => a.id) },
+    setup(api) {
+      for (const legs of neighbours) for (const l of legs) startInterception.set(l, api.get('leg', l, 'interception'));
+      for (let k = 0; k < ins.count; k++) {
+        if (!ins.isCapacity(k)) continue;
+        // Capacity at the start is what the start level's spending keeps up, so a run does not open with a transient.
+        const gi = ins.government[k];
+        ins.capacity[k] = ins.level[k] * ins.specs[k].costPerYear * (1 - leakage(governance(api, gi), ins.level[k] * ins.specs[k].costPerYear, 0, p.baseLeakage));
+      }
+      applyInstruments(api);
+    },
+    hooks: {
+      policies(api) {
+        lastFigures = g.country.map((_, gi) => g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy }));
+        countQuotas(api);
+        if (passive) return;
+        g.receivedNow.fill(0);
+        g.givenNow.fill(0);
+        for (let k = 0; k < ins.count; k++) if (ins.kind[k] === 'aid') transfer(api, g.country[ins.government[k]], ins.specs[k].origin!, ins.level[k] / tpy);
+        for (let a = 0; a < book.specs.length; a++) if (book.sign(a, api.tick)) api.note('agreement', book.specs[a].id, 'inForce', 0, 1, 'signed');
+        applyTerms(api, states);
+        produce(api);
+        for (let gi = 0; gi < g.count; gi++) if (api.tick > 0 && api.tick % g.reviewTicks[gi] === 0) review(api, gi);
+        for (let a = 0; a < book.specs.length; a++) if (book.inForce[a] && api.tick > book.startTick[a] && (api.tick - book.startTick[a]) % book.reviewTicks[a] === 0) reviewAgreement(api, states, a);
+        applyInstruments(api);
+      },
+    },
+    tables: () => [tables.governments, tables.agreements],
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}
+
+function instrumentTarget(spec: InstrumentSpec): string {
+  if (spec.kind === 'interception') return spec.legs.join('+');
+  if (spec.kind === 'quota' || spec.kind === 'visa') return spec.origin === null ? spec.channel! : `${spec.channel}:${spec.origin}`;
+  return spec.origin ?? '';
+}
+
+function instrumentId(country: string, spec: InstrumentSpec): string {
+  const target = instrumentTarget(spec);
+  return target ? `${country}:${spec.kind}:${target}` : `${country}:${spec.kind}`;
+}
+
+function governmentsTable(): Table {
+  return {
+    name: 'governments',
+    columns: ['tick', 'date', 'country', 'instrument', 'target', 'level', 'achieved', 'capacityPerYear', 'floor', 'payoff', 'budgetPerYear', 'paymentsReceivedPerYear', 'spendingPerYear', 'leakage', 'reserve'],
+    rows: [],
+  };
+}
+
+function agreementsTable(): Table {
+  return {
+    name: 'agreements',
+    columns: ['tick', 'date', 'agreement', 'status', 'party', 'honouring', 'punishing', 'trust', 'value', 'breaches', 'paymentPerYear', 'leverage'],
+    rows: [],
+  };
+}

@@ -1,0 +1,209 @@
+import type { PolicyApi } from '../engine/policy-api.js';
+import type { Table } from '../metrics/table.js';
+import type { ScenarioIndex } from '../policies/policy-type.js';
+import type { AgreementTerm, Scenario } from '../scenario/types.js';
+import type { AgreementBook, EndReason } from './agreements.js';
+import type { Figures } from './figures.js';
+import { forecastChange, type ForecastInputs } from './forecast.js';
+import type { GOVERNMENT_DEFAULTS } from './parameters.js';
+import type { GovernmentStore, InstrumentStore } from './store.js';
+
+/** What the agreement rules share with the governments plugin. */
+export interface States {
+  scenario: Scenario;
+  index: ScenarioIndex;
+  g: GovernmentStore;
+  ins: InstrumentStore;
+  book: AgreementBook;
+  p: typeof GOVERNMENT_DEFAULTS;
+  tpy: number;
+  lagTicks: number;
+  table: Table;
+  put(api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', value: number, reason: string): void;
+  free(api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string): void;
+  putLeg(api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string): void;
+  transfer(api: PolicyApi, from: string, to: string, amount: number): void;
+  governance(api: PolicyApi, gi: number): number;
+  baseOf(api: PolicyApi, k: number): number;
+  inputs(api: PolicyApi, k: number, figures: Figures): ForecastInputs;
+}
+
+const INSTRUMENT_OF: Partial<Record<AgreementTerm['kind'], string>> = { interception: 'interception', cooperation: 'returnCooperation', quota: 'quota', visaFree: 'visa' };
+
+/** The obligor's instrument a term binds, if it has one. */
+function boundInstrument(s: States, term: AgreementTerm): number {
+  const gi = s.g.index(term.by);
+  for (let k = 0; k < s.ins.count; k++) {
+    const spec = s.ins.specs[k];
+    if (s.ins.government[k] !== gi || spec.kind !== INSTRUMENT_OF[term.kind]) continue;
+    if ((term.kind === 'quota' || term.kind === 'visaFree') && (spec.channel !== term.channel || spec.origin !== term.origin)) continue;
+    return k;
+  }
+  return -1;
+}
+
+/**
+ * The effort whose spending, once capacity has caught up, achieves `target`
+ * (the production function inverted); the instrument's maximum when
+ * governance puts the target out of reach.
+ */
+export function effortFor(target: number, base: number, governance: number, leak: number, costPerYear: number, max: number): number {
+  const gap = (target - base) / Math.max(1e-12, (1 - base) * governance);
+  if (gap <= 0) return 0;
+  if (gap >= 1) return max;
+  return Math.min(max, -Math.log(1 - gap) / Math.max(1e-12, 1 - leak));
+}
+
+/**
+ * Each tick: an agreement ended by the scenario ends; each party's terms that
+ * act pay what they promise, put floors on the instruments they bind, and set
+ * the places they grant; terms that do not act release what they set.
+ */
+export function applyTerms(api: PolicyApi, s: States): void {
+  const { book, ins, g, tpy } = s;
+  for (let a = 0; a < book.specs.length; a++) {
+    if (book.inForce[a] && api.get('agreement', book.specs[a].id, 'inForce') < 0.5) end(api, s, a, 'set-attribute');
+  }
+  ins.floor.fill(0);
+  for (const { a, t, term, party } of book.termList) {
+    const active = book.active(a, party);
+    const k = boundInstrument(s, term);
+    const pair = `${term.channel}:${term.origin}`;
+    const why = `agreement ${book.specs[a].id}: ${term.kind} by ${term.by}`;
+    if (term.kind === 'payment') {
+      if (!active) continue;
+      s.transfer(api, term.by, term.to!, book.perYear[t] / tpy);
+      book.paidSinceReview[t] += book.perYear[t] / tpy;
+    } else if (k >= 0) {
+      if (!active) continue;
+      const gi = ins.government[k];
+      const floor = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? 1
+        : effortFor(term.atLeast!, s.baseOf(api, k), s.governance(api, gi), g.leakage[gi], ins.specs[k].costPerYear, ins.specs[k].max);
+      ins.floor[k] = Math.max(ins.floor[k], floor);
+    } else if (term.kind === 'readmission') {
+      const other = book.specs[a].parties[1 - party];
+      const legs = s.index.legPlaces.filter((l) => l.fromCountry === term.by && l.toCountry === other);
+      for (const l of legs) s.putLeg(api, l.id, 'readmissionCapacityPerYear', active ? term.perYear! / legs.length : 0, `${why}${active ? '' : ': not in force'}`);
+    } else if (term.kind === 'quota' || term.kind === 'visaFree' || term.kind === 'resettlement') {
+      if (!active) {
+        s.free(api, 'channelOrigin', pair, 'quotaPerYear', `${why}: not in force`);
+        continue;
+      }
+      const other = book.specs[a].parties[1 - party];
+      const readmitted = term.kind === 'resettlement' ? g.history[g.index(other)].lagged(book.reviewTicks[a], s.lagTicks).returnsReceived : 0;
+      const places = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? Number.POSITIVE_INFINITY : Math.round(term.perReadmitted! * readmitted);
+      s.put(api, 'channelOrigin', pair, 'quotaPerYear', places, why);
+    }
+  }
+}
+
+/** How far a term is kept, as a share of the promise (1: kept); a party that is punishing a breach is not in breach itself. */
+function compliance(api: PolicyApi, s: States, a: number, term: AgreementTerm, t: number): number {
+  const { book, ins } = s;
+  const party = book.party(a, term.by);
+  if (book.punishing[a * 2 + party] > 0) return 1;
+  // Capacity takes time to build: a level promised is first checked once two capacity lags have passed.
+  if ((term.kind === 'interception' || term.kind === 'cooperation') && api.tick - book.startTick[a] < (2 * s.p.capacityLagMonths * s.tpy) / 12) return 1;
+  const promise = (v: number, promised: number) => (promised > 0 ? v / promised : 1);
+  const k = boundInstrument(s, term);
+  switch (term.kind) {
+    case 'payment': return promise(book.paidSinceReview[t], (book.perYear[t] * book.reviewTicks[a]) / s.tpy);
+    case 'interception': case 'cooperation': return promise(ins.achieved[k], term.atLeast!);
+    case 'quota': return promise(api.get('channelOrigin', `${term.channel}:${term.origin}`, 'quotaPerYear'), term.perYear!);
+    case 'visaFree': return api.get('channelOrigin', `${term.channel}:${term.origin}`, 'quotaPerYear') === Number.POSITIVE_INFINITY ? 1 : 0;
+    case 'resettlement': case 'readmission': return book.active(a, party) ? 1 : 0;
+  }
+}
+
+/**
+ * What an agreement is worth to each party a year, in its payoff units: what
+ * it is owed (payments; the would-be migrants a partner's enforcement holds
+ * back, valued as arrivals),
+ * less what it owes (payments, valued as spending; the payoff its floors cost
+ * it, by its own forecast, against the best of its level, minimum and maximum).
+ */
+function values(api: PolicyApi, s: States, a: number, figures: Figures[]): number[] {
+  const { book, g, ins } = s;
+  const parties = book.specs[a].parties;
+  const out = [0, 0];
+  for (const { a: b, t, term, party } of book.termList) {
+    if (b !== a) continue;
+    const owedTo = 1 - party;
+    const w = g.specs[g.index(parties[owedTo])].objectives;
+    const wBy = g.specs[g.index(term.by)].objectives;
+    const k = boundInstrument(s, term);
+    if (term.kind === 'payment') {
+      if (term.to === parties[owedTo]) out[owedTo] += (w.paymentsReceived * book.perYear[t]) / 1e6;
+      out[party] += (wBy.spending * book.perYear[t]) / 1e6;
+    } else if (term.kind === 'interception' && k >= 0) {
+      // Arrivals the partner's promised interception keeps away, as the party reckons them: its arrivals scale with
+      // 1 - interception (now i, with no effort the base b, as promised e): A (e - b) / (1 - i); e is expected kept as far as it trusts the partner.
+      const base = s.baseOf(api, k);
+      const expected = book.trust[a * 2 + owedTo] * Math.max(term.atLeast!, ins.achieved[k]) + (1 - book.trust[a * 2 + owedTo]) * ins.achieved[k];
+      const kept = (figures[owedTo].arrivals * (expected - base)) / Math.max(1e-9, 1 - ins.achieved[k]);
+      out[owedTo] -= ((w.arrivals + w.pressure) * kept) / 1e3;
+    }
+    if (k >= 0 && (term.kind === 'interception' || term.kind === 'cooperation')) {
+      const x = s.inputs(api, k, figures[party]);
+      const spec = ins.specs[k];
+      const floor = ins.floor[k];
+      const best = Math.max(...[ins.level[k], spec.min, spec.max].map((o) => forecastChange(k, o, g, ins, x)));
+      out[party] -= Math.max(0, best - forecastChange(k, Math.max(floor, ins.level[k]), g, ins, x));
+    }
+  }
+  return out;
+}
+
+/**
+ * An agreement's review: monitoring and punishment (agreements.ts), each
+ * party's choice to honour its terms while the agreement is worth something
+ * to it, renegotiation of payments when the paid party's leverage (the
+ * would-be migrants it hosts) is worth more than it is paid, and collapse when
+ * trust or payoffs give out, or the payer's budget cannot meet the price.
+ */
+export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
+  const { book, g, p } = s;
+  const spec = book.specs[a];
+  const figures = spec.parties.map((c) => g.history[g.index(c)].lagged(book.reviewTicks[a], s.lagTicks));
+  const breached = book.monitor(a, (term, t) => compliance(api, s, a, term, t), p);
+  breached.forEach((b, k) => b && api.note('agreement', spec.id, `breach by ${spec.parties[k]}`, 0, 1, `${spec.parties[1 - k]} suspends its terms for ${spec.suspendReviews} reviews`));
+  const worth = values(api, s, a, figures);
+  for (let k = 0; k < 2; k++) {
+    // The participation constraint: a party keeps its terms while the agreement is worth something to it.
+    const honour = worth[k] >= 0 ? 1 : 0;
+    if (honour !== book.honouring[a * 2 + k]) api.note('agreement', spec.id, `honoured by ${spec.parties[k]}`, book.honouring[a * 2 + k], honour, `worth ${worth[k].toFixed(3)} a year to ${spec.parties[k]}`);
+    book.honouring[a * 2 + k] = honour;
+  }
+  if (spec.renegotiate) renegotiate(api, s, a, figures);
+  const reason = book.withdrawal(a, worth, p);
+  if (reason) end(api, s, a, reason);
+  spec.parties.forEach((c, k) => {
+    const paid = book.termList.filter((x) => x.a === a && x.term.kind === 'payment' && x.party === k).reduce((sum, x) => sum + book.perYear[x.t], 0);
+    s.table.rows.push([api.tick, api.date, spec.id, book.status(a), c, book.honouring[a * 2 + k], book.punishing[a * 2 + k], book.trust[a * 2 + k], worth[k], book.breaches[a * 2 + k], paid, figures[k].inTransit]);
+  });
+}
+
+function renegotiate(api: PolicyApi, s: States, a: number, figures: Figures[]): void {
+  const { book, g, p } = s;
+  const spec = book.specs[a];
+  for (const { a: b, t, term, party } of book.termList) {
+    if (b !== a || term.kind !== 'payment' || term.to !== spec.parties[1 - party]) continue;
+    const w = g.specs[g.index(term.by)].objectives;
+    if (w.spending >= 0) continue;
+    // The paid party can claim its share of what the payer would lose if those it hosts came on.
+    const hosted = figures[1 - party].inTransit;
+    const demand = (p.bargainShare * -(w.arrivals + w.pressure) * hosted / 1e3 / -w.spending) * 1e6;
+    if (!(demand > book.perYear[t] * (1 + spec.tolerance))) continue;
+    if (demand > g.specs[g.index(term.by)].budgetPerYear) {
+      end(api, s, a, 'budget');
+      return;
+    }
+    api.note('agreement', spec.id, `payment by ${term.by}`, book.perYear[t], demand, `renegotiated: ${spec.parties[1 - party]} hosts ${Math.round(hosted)} would-be migrants`);
+    book.perYear[t] = demand;
+  }
+}
+
+function end(api: PolicyApi, s: States, a: number, reason: EndReason): void {
+  s.book.end(a, reason);
+  api.note('agreement', s.book.specs[a].id, 'inForce', 1, 0, `ended: ${reason}`);
+}

@@ -1,0 +1,243 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Simulation, type RunResult } from '../../src/engine/simulation.js';
+import { pairedDifference, type Estimate } from '../../src/experiment/stats.js';
+import { scenario } from '../../src/scenario/builder.js';
+import { validateScenario } from '../../src/scenario/validate.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { SCENARIOS, loadScenario } from '../helpers.js';
+import { smallWorld } from '../worlds.js';
+
+/**
+ * The effects of issue 11, each against its counterfactual arm with common
+ * random numbers over replications: the variant draws the baseline's streams.
+ * Each would fail without its mechanism (named in each test).
+ */
+const REPS = 4;
+
+/** Paired differences variant - baseline of each measure, from the same runs. */
+function paired<K extends string>(baseline: Scenario, variant: Scenario, measures: Record<K, (r: RunResult) => number>, reps = REPS): Record<K, Estimate> {
+  const names = Object.keys(measures) as K[];
+  const b = names.map(() => [] as number[]);
+  const v = names.map(() => [] as number[]);
+  for (let rep = 0; rep < reps; rep++) {
+    const rb = new Simulation(baseline, { replication: rep }).runFor();
+    const rv = new Simulation(variant, { replication: rep, streamsOf: baseline.name }).runFor();
+    names.forEach((n, k) => {
+      b[k].push(measures[n](rb));
+      v[k].push(measures[n](rv));
+    });
+  }
+  return Object.fromEntries(names.map((n, k) => [n, pairedDifference(b[k], v[k]).estimate])) as Record<K, Estimate>;
+}
+
+const rowsOf = (r: RunResult, name: string) => r.tables.find((t) => t.name === name)!;
+/** Sum of a field over ticks from..to (inclusive) for rows whose third column is `id`. */
+function over(r: RunResult, name: string, id: string, field: string, from: number, to: number): number {
+  const t = rowsOf(r, name);
+  const k = t.columns.indexOf(field);
+  return t.rows.filter((x) => x[2] === id && Number(x[0]) >= from && Number(x[0]) <= to).reduce((s, x) => s + Number(x[k]), 0);
+}
+/** Mean interception in force on a leg over ticks from..to, from the event record. */
+function interception(r: RunResult, leg: string, start: number, from: number, to: number): number {
+  let now = start;
+  let sum = 0;
+  const events = r.events.filter((e) => e.kind === 'leg' && e.target === leg && e.attribute === 'interception');
+  for (let t = 0; t <= to; t++) {
+    for (const e of events) if (e.tick === t) now = Number.isNaN(e.to) ? start : e.to;
+    if (t >= from) sum += now;
+  }
+  return sum / (to - from + 1);
+}
+const edit = (s: Scenario, name: string, change: (x: any) => void): Scenario => {
+  const x: any = structuredClone(s);
+  x.name = name;
+  change(x);
+  return validateScenario(x, `${name} (test)`);
+};
+
+describe('payments stop: the transit state\'s enforcement decays with its own lag, and arrivals come back months later', () => {
+  // Italy-Libya world with a promise Libya can keep and no renegotiation, so only the court's end stops the money (tick 60).
+  const world = edit(loadScenario(join(SCENARIOS, 'italy-libya.yaml')), 'payments-continue', (x) => {
+    x.agents.scale = 80;
+    x.agreements[0].terms[1].atLeast = 0.15;
+    x.agreements[0].tolerance = 0.3;
+    x.agreements[0].renegotiate = false;
+    x.policies = [];
+  });
+  const stopped = edit(world, 'payments-stop', (x) => {
+    x.policies = [{ plugin: 'set-attribute', name: 'court', kind: 'agreement', targets: ['italy-libya-mou'], attribute: 'inForce', value: 0, from: 60 }];
+  });
+  it('interception falls gradually after the stop, not at once, and arrivals rebound months later', () => {
+    const e = paired(world, stopped, {
+      soon: (r) => interception(r, 'lby-ita', 0.05, 61, 63),
+      later: (r) => interception(r, 'lby-ita', 0.05, 78, 89),
+      arrivalsFirst: (r) => over(r, 'routes', 'central-med', 'arrivals', 60, 65),
+      arrivalsLater: (r) => over(r, 'routes', 'central-med', 'arrivals', 72, 89),
+    });
+    console.log('payments stop (stop minus continue): interception months 1-3 after', e.soon, 'months 18-29 after', e.later,
+      '; arrivals months 0-5 after', e.arrivalsFirst, 'months 12-29 after', e.arrivalsLater);
+    expect(e.soon.mean).toBeGreaterThan(-0.02);
+    expect(e.later.high).toBeLessThan(0);
+    expect(e.later.mean).toBeLessThan(e.soon.mean);
+    expect(e.arrivalsLater.low).toBeGreaterThan(0);
+    expect(e.arrivalsLater.mean / 18).toBeGreaterThan(Math.abs(e.arrivalsFirst.mean / 6) * 2);
+  });
+});
+
+describe('a neighbour tightens: own arrivals rise and own tightening follows; total protection falls', () => {
+  const world = (tighten: boolean, passiveA = false) => {
+    const gov = { reviewMonths: 3, budgetPerYear: 5e7, objectives: { arrivals: -60, spending: -1, pressure: -30 } };
+    const b = scenario(tighten ? 'neighbour-tightens' : 'neighbours').starting('2020-01').ticks(72).agents({ scale: 20, origins: ['ORI'] })
+      .country({ id: 'ORI', population: 400_000, gdpPerCapita: 2000, wages: { low: 1500, high: 4000 }, unemployment: 0.3, conflict: 0.3 })
+      .country({
+        id: 'AAA', population: 5e7, gdpPerCapita: 40000, wages: { low: 24000, high: 50000 }, asylum: { decisionMonths: 6, recognition: { default: 0.4 } },
+        government: { ...gov, instruments: [{ kind: 'interception', start: 0.2, step: 0.2, max: 3, costPerYear: 2e7 }] },
+      })
+      .country({ id: 'BBB', population: 5e7, gdpPerCapita: 40000, wages: { low: 25000, high: 50000 }, asylum: { decisionMonths: 6, recognition: { default: 0.4 } }, government: gov })
+      .leg({ id: 'ori-aaa', from: 'ORI', to: 'AAA', mode: 'sea', durationDays: 3, cost: 1500, mortality: 0.01, interception: 0.1 })
+      .leg({ id: 'ori-bbb', from: 'ORI', to: 'BBB', mode: 'sea', durationDays: 3, cost: 1500, mortality: 0.01, interception: 0.1 })
+      .route({ id: 'to-aaa', legs: ['ori-aaa'] }).route({ id: 'to-bbb', legs: ['ori-bbb'] });
+    if (tighten) b.policy({ plugin: 'border-enforcement', name: 'bbb-tightens', legs: ['ori-bbb'], interception: 0.6, from: 24 });
+    const s = b.build();
+    return passiveA ? edit(s, s.name, (x) => (x.passiveGovernments = true)) : s;
+  };
+  const protection = (r: RunResult) => ['AAA', 'BBB'].reduce((s, c) => s + over(r, 'countries', c, 'recognised', 24, 71), 0);
+  it('diverts arrivals to A, and A tightens in response where a passive A does not', () => {
+    const { arrivals, tightening, total } = paired(world(false), world(true), {
+      arrivals: (r) => over(r, 'routes', 'to-aaa', 'arrivals', 24, 71), tightening: (r) => interception(r, 'ori-aaa', 0.1, 30, 71), total: protection,
+    });
+    const passive = paired(world(false, true), world(true, true), { tightening: (r) => interception(r, 'ori-aaa', 0.1, 30, 71) }, 2).tightening;
+    console.log('neighbour tightens: A arrivals', arrivals, 'A interception', tightening, 'passive A interception', passive, 'protection granted in A and B', total);
+    expect(arrivals.low).toBeGreaterThan(0);
+    expect(tightening.low).toBeGreaterThan(0.02);
+    expect(Math.abs(passive.mean)).toBeLessThan(1e-9);
+    expect(total.high).toBeLessThan(0);
+  });
+});
+
+/** Mean of a leg's figure over ticks from..to. */
+function meanOver(r: RunResult, leg: string, field: string, from: number, to: number): number {
+  return over(r, 'legs', leg, field, from, to) / (to - from + 1);
+}
+
+describe('the same border aid to a high- and a low-governance transit state', () => {
+  // Italy pays the same to Libya at governance 0.7 or 0.15; monitoring never finds a breach (tolerance 1), so the money flows all run.
+  const world = (governance: number, passive: boolean) => edit(loadScenario(join(SCENARIOS, 'italy-libya.yaml')), `aid-governance-${governance}`, (x) => {
+    x.agents.scale = 80;
+    x.ticks = 72;
+    x.countries[1].governance = governance;
+    x.agreements[0].tolerance = 1;
+    x.agreements[0].renegotiate = false;
+    x.policies = [];
+    if (passive) x.passiveGovernments = true;
+  });
+  it('buys the low-governance state a smaller rise in interception and prices', () => {
+    const effect = (g: number) => paired(world(g, true), world(g, false), {
+      interception: (r) => interception(r, 'lby-ita', 0.05, 36, 71),
+      price: (r) => meanOver(r, 'lby-ita', 'price', 36, 71),
+      targeted: (r) => over(r, 'routes', 'central-med', 'arrivals', 36, 71),
+      diverted: (r) => over(r, 'routes', 'tunisian', 'arrivals', 36, 71),
+    }, 3);
+    const high = effect(0.7);
+    const low = effect(0.15);
+    console.log('border aid, governance 0.7:', high, 'governance 0.15:', low);
+    expect(high.interception.low).toBeGreaterThan(0);
+    expect(low.interception.mean).toBeLessThan(high.interception.low);
+    expect(low.price.mean).toBeLessThan(high.price.mean);
+    // Diversion relative to what the aid achieves on the leg it pays for.
+    const ratio = (e: typeof high) => e.diverted.mean / Math.max(1, -e.targeted.mean);
+    // Reported, not asserted: with issue 9's behaviour the ratio is about the same at both levels of governance (a finding).
+    console.log('diversion ratio (other legs gained / targeted lost): high', ratio(high), 'low', ratio(low));
+  });
+});
+
+describe('leverage: a partner hosting many would-be migrants gets a rising price; one hosting few does not', () => {
+  const world = (population: number, renegotiate: boolean) => edit(loadScenario(join(SCENARIOS, 'eu-turkey-deal.yaml')), `leverage-${population}`, (x) => {
+    x.agents.scale = 100;
+    x.ticks = 60;
+    x.countries[0].population = population;
+    x.agreements[0].renegotiate = renegotiate;
+  });
+  const price = (r: RunResult) => {
+    const changes = r.events.filter((e) => e.kind === 'agreement' && e.attribute === 'payment by EUR');
+    return changes.length > 0 ? changes[changes.length - 1].to : 20e6;
+  };
+  it('renegotiates the price up with the numbers the partner hosts', () => {
+    const many = paired(world(3_000_000, false), world(3_000_000, true), { price }, 2).price;
+    const few = paired(world(20_000, false), world(20_000, true), { price }, 2).price;
+    console.log('leverage: rise in the price paid, many hosted', many, 'few hosted', few);
+    expect(many.low).toBeGreaterThan(10e6);
+    expect(few.mean).toBe(0);
+  });
+});
+
+describe('less-for-less: conditional aid lowers a high-remittance origin\'s cooperation and the effective return rate', () => {
+  // The origin's documents capacity runs on the aid it receives; with conditionality it must hold cooperation at 0.6 or lose the aid.
+  const world = (aid: number, conditional: boolean) => edit(smallWorld({
+    ticks: 72, population: 60_000, legs: [{}, { interception: 0.05 }], behaviour: { reconsiderPerYear: 1 },
+    destination: { enforcement: { apprehensionPerYear: 0.3, returnCapacityPerYear: 1e6 }, asylum: { decisionMonths: 3, recognition: { default: 0 } } },
+  }), conditional ? 'less-for-less' : 'unconditional-aid', (x) => {
+    x.countries[0].returnCooperation = 0.2;
+    x.countries[0].government = {
+      reviewMonths: 3, budgetPerYear: 1e5, objectives: { remittances: 1, paymentsReceived: 1 },
+      instruments: [{ kind: 'returnCooperation', start: 0.5, min: 0.5, step: 0.25, max: 3, costPerYear: 1e6 }],
+    };
+    x.countries[2].government = { reviewMonths: 3, budgetPerYear: 1e9, objectives: { arrivals: -1 } };
+    x.agreements = [{
+      id: 'aid', parties: ['DES', 'ORI'], from: 12, renegotiate: false, tolerance: 0.1,
+      terms: [{ kind: 'payment', by: 'DES', perYear: aid }, ...(conditional ? [{ kind: 'cooperation', by: 'ORI', atLeast: 0.6 }] : [])],
+    }];
+  });
+  const effectiveReturnRate = (r: RunResult) => over(r, 'returns', 'DES:ORI', 'returnsExecuted', 36, 71) / Math.max(1, over(r, 'returns', 'DES:ORI', 'returnOrders', 36, 71));
+  const cooperation = (r: RunResult) => {
+    const e = r.events.filter((x) => x.kind === 'country' && x.target === 'ORI' && x.attribute === 'returnCooperation');
+    return e[e.length - 1].to;
+  };
+  it('backfires when the remittances at risk exceed the aid withheld, and works when the aid is worth more', () => {
+    const small = paired(world(1e6, false), world(1e6, true), { rate: effectiveReturnRate, cooperation }, 3);
+    const large = paired(world(5e7, false), world(5e7, true), { rate: effectiveReturnRate }, 3).rate;
+    console.log('less-for-less, aid 1M a year (remittances ~60M a year at stake): effective return rate', small.rate, 'cooperation', small.cooperation, '; aid 50M a year: effective return rate', large);
+    expect(small.rate.high).toBeLessThan(0);
+    expect(small.cooperation.high).toBeLessThan(0);
+    expect(large.low).toBeGreaterThan(0);
+  });
+});
+
+describe('a quota that grows with an origin\'s on-time returns, and diverts admissions from non-party origins', () => {
+  const file = (name: string) => loadScenario(join(SCENARIOS, `${name}.yaml`));
+  const coarse = (s: Scenario, name: string, change: (x: any) => void = () => {}) => edit(s, name, (x) => {
+    x.agents.scale = 40;
+    change(x);
+  });
+  const active = coarse(file('canada-jamaica'), 'canada-jamaica');
+  const passive = coarse(file('canada-jamaica-passive'), 'canada-jamaica-passive');
+  // The same scheme without circularity or return bonus: Jamaicans overstay more.
+  const lax = coarse(file('canada-jamaica'), 'canada-jamaica-lax', (x) => {
+    x.channels[0].circular = false;
+    x.channels[0].returnBonus = 0;
+    x.countries[2].enforcement.apprehensionPerYear = 0;
+  });
+  const quota = (r: RunResult) => {
+    const e = r.events.filter((x) => x.kind === 'instrument' && x.target === 'CAN:quota:can-sawp-jam');
+    return e.length > 0 ? e[e.length - 1].to : 800;
+  };
+  const overstayShare = (r: RunResult) => {
+    const o = over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'overstaysBegun', 12, 95);
+    return o / Math.max(1, o + over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'leftOnTime', 12, 95));
+  };
+  it('grows more where returns are on time, and takes jobs from the most-favoured-nation channel', () => {
+    const { quota: byCompliance, overstayShare: compliance } = paired(lax, active, { quota, overstayShare }, 3);
+    const { nonParty, party, overstayShare: seasons } = paired(passive, active, {
+      nonParty: (r) => over(r, 'channelOrigins', 'can-seasonal:GTM', 'admissions', 24, 95),
+      party: (r) => over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'admissions', 24, 95),
+      overstayShare,
+    }, 3);
+    console.log('seasonal quota: final quota, circular scheme minus lax one', byCompliance, 'overstay share, circular minus lax', compliance,
+      '; against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
+    expect(compliance.high).toBeLessThan(0);
+    expect(byCompliance.low).toBeGreaterThan(0);
+    expect(party.low).toBeGreaterThan(0);
+    expect(nonParty.high).toBeLessThan(0);
+  });
+});
