@@ -1,6 +1,6 @@
 import type { Scenario } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
-import type { Args } from '../args.js';
+import { UsageError, type Args } from '../args.js';
 
 /** Options every command that runs scenarios takes to shorten or coarsen them. */
 export const SIZE_OPTIONS = ['ticks', 'scale'] as const;
@@ -11,6 +11,22 @@ export function sized(scenario: Scenario, args: Args, source: string): Scenario 
   const scale = args.positiveNumber('scale');
   if (ticks === undefined && scale === undefined) return scenario;
   return validateScenario({ ...scenario, ticks: ticks ?? scenario.ticks, agents: { ...scenario.agents, scale: scale ?? scenario.agents.scale } }, source);
+}
+
+/** The `--report` switch: writes report.html into the --out folder once its files are there. */
+export const REPORT_SWITCH = 'report';
+
+/** Checks `--report` has a folder to go into; call before the work starts. */
+export function reportWanted(args: Args, out: string | undefined): boolean {
+  if (!args.has(REPORT_SWITCH)) return false;
+  if (out === undefined) throw new UsageError('--report needs --out DIR: the report is written there, next to the files it charts');
+  return true;
+}
+
+/** Writes report.html into a finished result folder; the charts are loaded only now. */
+export async function writeReportInto(out: string): Promise<void> {
+  const { writeReport } = await import('../report.js');
+  console.log(`Wrote ${await writeReport(out)}`);
 }
 
 /**
