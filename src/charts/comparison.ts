@@ -96,8 +96,9 @@ export function armsOverTimeChart(stacked: Table, options: ArmsOptions = {}): Ch
   return draw(`arms-${value}${by ? `-by-${by}` : ''}`, `Baseline against variant: ${value}${by ? ` by ${by}` : ''} per tick, mean over replications and the range of replications`, {
     height: options.height ?? 40 + 130 * panels,
     marginRight: 90,
+    marginLeft: 50,
     x: { label: null, type: 'utc' },
-    y: { label: 'persons', grid: true },
+    y: { label: 'persons', grid: true, tickFormat: '~s' },
     fy: { label: null },
     color: { legend: true, domain: ['baseline', 'variant'], range: ['#4269d0', '#ff725c'] },
     marks: [

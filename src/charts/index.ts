@@ -2,7 +2,7 @@
  * Charts: `migsim/charts`. Functions that draw the figures researchers look
  * at from migsim's tables, with Observable Plot, as SVG markup. They run in a
  * browser as they are; in Node (a report, a notebook) pass a document from
- * `chartDocument()` of `migsim/node`. Kept out of the core entry point because
+ * `await chartDocument()` of `migsim/node`. Kept out of the core entry point because
  * Plot and d3 are large.
  */
 

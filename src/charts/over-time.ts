@@ -13,7 +13,7 @@ function linesOverTime(id: string, title: string, points: Point[], y: string, op
     y: { label: y, grid: true, tickFormat: '~s' },
     x: { label: null, type: 'utc' },
     color: { legend: true, type: 'categorical' },
-    marks: [Plot.ruleY([0]), Plot.line(points, { x: 'date', y: 'value', stroke: 'series' })],
+    marks: [Plot.ruleY([0]), Plot.line(points, { x: 'date', y: 'value', stroke: 'series', z: 'series' })],
   }, { line: series }, options);
 }
 

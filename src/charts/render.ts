@@ -5,7 +5,7 @@ import type { Table } from '../metrics/table.js';
 export interface ChartOptions {
   /**
    * The document Plot draws into: the page's own in a browser (the default);
-   * in Node, one from `chartDocument()` of `migsim/node`.
+   * in Node, one from `await chartDocument()` of `migsim/node`.
    */
   document?: Document;
   width?: number;
@@ -28,7 +28,7 @@ export interface Chart {
 /** Draws Plot options into markup; the document is the caller's, or the page's. */
 export function draw(id: string, title: string, plot: Plot.PlotOptions, marks: Record<string, number>, options: ChartOptions = {}): Chart {
   const document = options.document ?? (globalThis as { document?: Document }).document;
-  if (document === undefined) throw new Error('charts need a document to draw into: in Node pass { document: chartDocument() } from migsim/node');
+  if (document === undefined) throw new Error('charts need a document to draw into: in Node pass { document: await chartDocument() } from migsim/node');
   const element = Plot.plot({ width: options.width ?? 720, height: options.height, style: { fontSize: '12px' }, ...plot, document });
   element.setAttribute('data-chart', id);
   return { id, title, svg: element.outerHTML, marks };

@@ -7,6 +7,7 @@ import { UsageError, type Command } from './args.js';
 import { libraryVersion } from './files.js';
 import { compareCommand } from './commands/compare.js';
 import { fleeCommand } from './commands/flee.js';
+import { exploreCommand } from './commands/explore.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   sweep: sweepCommand,
   flee: fleeCommand,
   report: reportCommand,
+  explore: exploreCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows

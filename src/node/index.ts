@@ -4,3 +4,6 @@ export { compareInWorkers, sweepInWorkers, comparisonFiles, sweepFiles, tableFil
 export { Interrupted, WorkerPool, defaultWorkers } from './pool.js';
 export { runFiles, summarise } from '../io/summary.js';
 export { readFleeFolder, readFleeSettingsFile } from './flee-files.js';
+export { chartDocument } from './dom.js';
+export { readResults, writeReport } from './report.js';
+export { explorerHtml, serveExplorer, explorerAssets } from './explore.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportHtml, type ReportInput } from '../charts/report.js';
+import type { ReportInput } from '../charts/report.js';
 import { csvToTable } from '../io/read-csv.js';
 import type { Table } from '../metrics/table.js';
 import { UsageError } from './args.js';
@@ -48,8 +48,10 @@ async function readTable(dir: string, name: string): Promise<Table | undefined> 
   return arrowToTable(name, new Uint8Array(readFileSync(arrow)));
 }
 
-/** Writes `report.html` into a result folder, atomically, and returns its path. */
+/** Writes `report.html` into a result folder, atomically, and returns its path. Charts (Plot, a DOM) are loaded only now. */
 export async function writeReport(dir: string): Promise<string> {
-  const html = reportHtml(await readResults(dir), { document: chartDocument() });
+  const input = await readResults(dir);
+  const { reportHtml } = await import('../charts/report.js');
+  const html = reportHtml(input, { document: await chartDocument() });
   return writeFilesAtomically(dir, [{ name: 'report.html', content: html }])[0];
 }
