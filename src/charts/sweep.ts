@@ -34,7 +34,8 @@ export function sweepCharts(points: Table, options: ChartOptions & { indicators?
         marginLeft: 60,
         x: { label: parameters[0], type: 'band' },
         y: { label: parameters[1], type: 'band' },
-        color: { legend: true, scheme: 'viridis', label: name },
+        // No colour ramp legend: it is drawn on a canvas, which a DOM without one (in Node) lacks; each cell is labelled instead.
+        color: { scheme: 'viridis', label: name },
         marks: [Plot.cell(values, { x: 'x', y: 'y', fill: 'mean' }), Plot.text(values, { x: 'x', y: 'y', text: (v) => formatNumber(v.mean), fill: 'white' })],
       }, { cell: values.length }, options));
       continue;
