@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportInput } from '../charts/report.js';
 import { csvToTable } from '../io/read-csv.js';
 import type { Table } from '../metrics/table.js';
 import { UsageError } from './args.js';
 import { chartDocument } from './dom.js';
-import { writeFilesAtomically } from './files.js';
 
 /** The record file and the tables a report reads, for each kind of result folder. */
 const KINDS: ReadonlyArray<{ kind: ReportInput['kind']; record: string; tables: readonly string[]; is?: (record: Record<string, unknown>) => boolean }> = [
@@ -53,5 +52,11 @@ export async function writeReport(dir: string): Promise<string> {
   const input = await readResults(dir);
   const { reportHtml } = await import('../charts/report.js');
   const html = reportHtml(input, { document: await chartDocument() });
-  return writeFilesAtomically(dir, [{ name: 'report.html', content: html }])[0];
+  // One file, written beside its final name and renamed (atomic on one file system). Not through
+  // files.ts, whose scenario reader loads mathjs: the report path stays quick to start.
+  const target = join(dir, 'report.html');
+  const staging = join(dir, `.report.html.partial-${process.pid}`);
+  writeFileSync(staging, html);
+  renameSync(staging, target);
+  return target;
 }
