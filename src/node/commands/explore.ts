@@ -29,7 +29,10 @@ export const exploreCommand: Command = {
     const { server, url } = await serveExplorer(html, port);
     console.log(`migsim explorer: ${url}  (${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}; Ctrl-C to stop)`);
     await new Promise<void>((done) => {
-      const stop = () => server.close(() => done());
+      const stop = () => {
+        server.close(() => done());
+        server.closeAllConnections(); // a browser's kept-alive connection would hold the server open
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
