@@ -15,6 +15,9 @@ async function finished(page: Page, run: number): Promise<void> {
 
 const arrivalsSvg = (page: Page) => page.$eval('#chart-arms-arrivals-by-corridor g[aria-label=line]', (g) => g.outerHTML);
 
+/** Minutes, not the default two: a browser and whole runs on a shared machine (not a timing assertion). */
+const SLOW = 600_000;
+
 describe('the explorer in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let served: Awaited<ReturnType<typeof serveExplorer>>;
@@ -23,7 +26,7 @@ describe('the explorer in Chromium', () => {
     browser = await launchChromium();
     // Two years of the built-in scenario keep the runs short; the page offers it alone.
     served = await serveExplorer(explorerHtml([{ file: 'mediterranean.yaml', scenario: mediterranean({ ticks: 24 }) }], 0, await explorerAssets()), 0);
-  });
+  }, SLOW);
   afterAll(async () => {
     await browser?.close();
     await new Promise((done) => served?.server.close(done));
@@ -52,7 +55,7 @@ describe('the explorer in Chromium', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.requests).toEqual([]);
     await page.close();
-  });
+  }, SLOW);
 
   it('a static build opens from a file and runs without a server', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'migsim-explore-')), 'site');
@@ -68,5 +71,5 @@ describe('the explorer in Chromium', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.requests).toEqual([]);
     await page.close();
-  });
+  }, SLOW);
 });

@@ -7,6 +7,9 @@ import { csvToTable } from '../../src/io/read-csv.js';
 import { ROOT, SCENARIOS, runCli } from '../helpers.js';
 import { chartMarks, launchChromium, watchedPage } from './chromium.js';
 
+/** Minutes, not the default two: a browser and whole runs on a shared machine (not a timing assertion). */
+const SLOW = 600_000;
+
 describe('report.html in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   const root = mkdtempSync(join(tmpdir(), 'migsim-report-'));
@@ -19,7 +22,7 @@ describe('report.html in Chromium', () => {
     expect(run.code, run.stderr).toBe(0);
     const compared = await runCli(['compare', join(SCENARIOS, 'mediterranean.yaml'), join(SCENARIOS, 'balloon.yaml'), '--reps', '3', '--workers', '1', '--scale', '50000', '--format', 'csv', '--out', comparisonDir, '--report']);
     expect(compared.code, compared.stderr).toBe(0);
-  });
+  }, SLOW);
   afterAll(async () => browser?.close());
 
   for (const [kind, dir] of [['run', runDir], ['comparison', comparisonDir]] as const) {
@@ -39,7 +42,7 @@ describe('report.html in Chromium', () => {
         await page.screenshot({ path: join(ROOT, 'docs', 'report.png'), clip: { x: charts.x - 20, y: charts.y, width: charts.width + 40, height: Math.min(charts.height, 1600) }, fullPage: true });
       }
       await page.close();
-    });
+    }, SLOW);
   }
 
   it('draws one line per corridor, and per arm and corridor, as the files say', async () => {
@@ -58,5 +61,5 @@ describe('report.html in Chromium', () => {
     expect(comparison['chart-effects'].dot % 3).toBe(0);
     expect(comparison['chart-effects'].dot).toBeLessThanOrEqual(replications.rows.length);
     await page.close();
-  });
+  }, SLOW);
 });
