@@ -9,8 +9,10 @@
  */
 
 // %% Load the baseline and the variant (balloon.yaml extends mediterranean.yaml and adds one policy)
-import { compare, comparisonTables, formatScorecard, validateScenario, type Scenario } from 'migsim';
-import { readScenarioFile } from 'migsim/node';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { compare, comparisonTables, formatScorecard, records, validateScenario, type Scenario } from 'migsim';
+import { effectsChart } from 'migsim/charts';
+import { chartDocument, readScenarioFile } from 'migsim/node';
 
 /** A scenario file with one agent for `scale` people: coarser, so a run takes a second or two. */
 function coarse(file: string, scale = 4000): Scenario {
@@ -36,7 +38,13 @@ const table = comparison.rows
   }));
 console.table(table);
 
-// %% Every replication's values, as a plain table (columns and rows) ready for a data frame
-const [, replications] = comparisonTables(comparison);
-console.log(replications.columns.join('\t'));
-for (const row of replications.rows.filter((r) => r[0] === 'diversionRatio')) console.log(row.join('\t'));
+// %% Every replication's values as records (objects keyed by column), which a notebook shows as a labelled table
+const [summary, replications] = comparisonTables(comparison);
+console.table(records(replications).filter((r) => r.indicator === 'diversionRatio'));
+
+// %% The forest plot: each indicator's effect, its 95% interval and every replication.
+// In a notebook, show it inline: import * as tslab from 'tslab'; tslab.display.html(forest.svg);
+const forest = effectsChart(summary, replications, { document: await chartDocument() });
+mkdirSync('out', { recursive: true });
+writeFileSync('out/compare-balloon-effects.svg', forest.svg);
+console.log(`${forest.title}: ${forest.marks.tick} indicators, ${forest.marks.dot} replication dots (out/compare-balloon-effects.svg)`);

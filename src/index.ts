@@ -53,7 +53,7 @@ export { State, Stage, Flag, STATE_NAMES, type StateCode } from './agents/states
 export { BEHAVIOUR_PARAMETERS, DEFAULT_BEHAVIOUR, type BehaviourParameters, type BehaviourParameterName } from './behaviour/parameters.js';
 
 // Metrics: tables, roles computed from flows, the conservation check
-export { type Table, column, total } from './metrics/table.js';
+export { type Table, column, total, records } from './metrics/table.js';
 export { computeRoles, type CountryRole } from './metrics/roles.js';
 export { ConservationError } from './metrics/conservation.js';
 

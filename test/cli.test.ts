@@ -48,4 +48,44 @@ describe('migsim CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   });
+
+  it('--help for every command prints its usage with the defaults and exits 0; --version prints the version', async () => {
+    for (const command of ['run', 'validate', 'compare', 'sweep', 'flee', 'report', 'explore']) {
+      const { code, stdout } = await runCli([command, '--help']);
+      expect(code, command).toBe(0);
+      expect(stdout, command).toContain(`migsim ${command} <`);
+    }
+    expect((await runCli(['compare', '--help'])).stdout).toMatch(/\[--reps N\].*\n(.*\n)*.*Defaults: --reps 10/);
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('a bad option shows that command\'s usage only', async () => {
+    const { code, stderr } = await runCli(['report', '--nope']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('migsim report <dir>');
+    expect(stderr).not.toContain('migsim sweep');
+  });
+
+  it('--report writes report.html next to a sweep\'s and a Flee run\'s files; without --out it is refused', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'migsim-cli-report-'));
+    const sweep = await runCli(['sweep', fixture, '--param', 'legs[0].interception=0.1,0.5', '--reps', '2', '--workers', '1', '--format', 'csv', '--out', join(root, 'sweep'), '--report']);
+    expect(sweep.code, sweep.stderr).toBe(0);
+    const sweepPage = readFileSync(join(root, 'sweep', 'report.html'), 'utf8');
+    expect(sweepPage).toContain('Sweep of fixture');
+    expect(sweepPage).toMatch(/data-chart="sweep-deaths-legs-0-interception"/);
+    const flee = await runCli(['flee', join(ROOT, 'test', 'flee', 'fixtures', 'tiny'), '--format', 'arrow', '--out', join(root, 'flee'), '--report']);
+    expect(flee.code, flee.stderr).toBe(0);
+    expect(readdirSync(join(root, 'flee')).sort()).toEqual(['camps.arrow', 'report.html', 'run.json', 'scores.arrow']);
+    // Read back from the Arrow files: one line per camp.
+    const camps = new Set(JSON.parse(readFileSync(join(root, 'flee', 'run.json'), 'utf8')).camps).size;
+    expect(readFileSync(join(root, 'flee', 'report.html'), 'utf8')).toContain(`data-marks='{"line":${camps},`);
+    const refused = await runCli(['run', fixture, '--report']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--report needs --out DIR');
+    const notResults = await runCli(['report', root]);
+    expect(notResults.code).toBe(2);
+    expect(notResults.stderr).toContain('found none of those files');
+  });
 });

@@ -3,16 +3,19 @@
  * because apache-arrow is large; the CLI loads it only when writing Arrow.
  *
  * A table becomes an Arrow IPC *file* (the format pandas `read_feather`,
- * polars `read_ipc`, R `arrow::read_feather` and DuckDB open directly), with
- * the same columns as its CSV: `tick`, `replication`, `point` and `n` as
- * 32-bit integers, `date` as a calendar date, other numeric columns as 64-bit
+ * polars `read_ipc` and R `arrow::read_feather` open), with
+ * the same columns as its CSV: `tick`, `day`, `replication`, `point`, `n` and
+ * `seed` as 32-bit integers (64-bit for a seed above 2^31), `excludesZero` as a
+ * boolean, `date` as a calendar date, other numeric columns as 64-bit
  * floats, text as UTF-8. Values that are not finite (no quota, an undefined
  * rate) are nulls, as they are empty cells in the CSV.
  */
-import { DateDay, Float64, Int32, Table as ArrowTable, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Bool, DateDay, Float64, Int32, Int64, Table as ArrowTable, Utf8, tableFromIPC, tableToIPC, vectorFromArray, DataType, type Vector } from 'apache-arrow';
 import type { Table } from '../metrics/table.js';
 
-const WHOLE_NUMBER_COLUMNS = new Set(['tick', 'replication', 'point', 'n']);
+const WHOLE_NUMBER_COLUMNS = new Set(['tick', 'day', 'replication', 'point', 'n', 'seed']);
+/** Columns of yes/no values, 1 or 0 in the CSV. */
+const BOOLEAN_COLUMNS = new Set(['excludesZero']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A table as the bytes of an Arrow IPC file. The same table always gives the same bytes. */
@@ -33,6 +36,12 @@ function columnVector(name: string, values: Array<string | number>): Vector {
   if (numbers && WHOLE_NUMBER_COLUMNS.has(name) && values.every((v) => Number.isInteger(v) && Math.abs(v as number) < 2 ** 31)) {
     type = new Int32();
     data = values;
+  } else if (numbers && WHOLE_NUMBER_COLUMNS.has(name) && values.every((v) => Number.isSafeInteger(v))) {
+    type = new Int64();
+    data = values.map((v) => BigInt(v));
+  } else if (numbers && BOOLEAN_COLUMNS.has(name) && values.every((v) => v === 0 || v === 1)) {
+    type = new Bool();
+    data = values.map((v) => v === 1);
   } else if (numbers) {
     type = new Float64();
     data = values.map(finiteOrNull);
@@ -44,4 +53,25 @@ function columnVector(name: string, values: Array<string | number>): Vector {
     data = values.map((v) => (typeof v === 'number' ? String(v) : v));
   }
   return vectorFromArray(data, type);
+}
+
+/**
+ * A table read back from an Arrow IPC file written by `tableToArrow`: dates
+ * as ISO text, nulls as NaN, booleans as 1 and 0, as in the tables migsim makes.
+ */
+export function arrowToTable(name: string, bytes: Uint8Array): Table {
+  const arrow = tableFromIPC(bytes);
+  const columns = arrow.schema.fields.map((f) => f.name);
+  const values = arrow.schema.fields.map((f, k) => {
+    const vector = arrow.getChildAt(k)!;
+    const isDate = DataType.isDate(f.type);
+    return Array.from({ length: arrow.numRows }, (_, r): string | number => {
+      const v = vector.get(r) as unknown;
+      if (v === null || v === undefined) return Number.NaN;
+      if (isDate) return new Date(v as number).toISOString().slice(0, 10);
+      if (typeof v === 'boolean') return v ? 1 : 0;
+      return typeof v === 'bigint' ? Number(v) : (v as string | number);
+    });
+  });
+  return { name, columns, rows: Array.from({ length: arrow.numRows }, (_, r) => values.map((c) => c[r])) };
 }

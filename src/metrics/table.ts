@@ -24,3 +24,8 @@ export function total(table: Table, name: string, where: Record<string, string> 
   for (const row of table.rows) if (filters.every(([j, v]) => row[j] === v)) sum += Number(row[k]);
   return sum;
 }
+
+/** A table's rows as records keyed by column name, for a notebook's display or a data frame. */
+export function records(table: Table): Array<Record<string, string | number>> {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c, row[k]])));
+}

@@ -1,9 +1,13 @@
+import { parseArgs } from 'node:util';
+
 /** Bad command-line input: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
 
 /**
  * Positional arguments, `--name value` (or `--name=value`) options of one
  * command, which may be repeated, and `--name` switches, which take no value.
+ * Parsed by Node's own `util.parseArgs` (strict: unknown options are errors;
+ * `--` ends the options), with errors reworded to name what is accepted.
  */
 export class Args {
   readonly positional: string[] = [];
@@ -11,22 +15,32 @@ export class Args {
   private readonly switches = new Set<string>();
 
   constructor(args: readonly string[], allowed: readonly string[], switches: readonly string[] = []) {
+    const known = [...allowed, ...switches].map((o) => '--' + o).join(', ') || 'none';
+    // `--seed -1` means the value "-1" (reported as out of range), not a missing value: join it as parseArgs wants.
+    const joined: string[] = [];
     for (let k = 0; k < args.length; k++) {
-      const a = args[k];
-      if (!a.startsWith('--')) {
-        this.positional.push(a);
-        continue;
-      }
-      const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (switches.includes(name) && eq < 0) {
-        this.switches.add(name);
-        continue;
-      }
-      if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (options: ${[...allowed, ...switches].map((o) => '--' + o).join(', ') || 'none'})`);
-      const value = eq < 0 ? args[++k] : a.slice(eq + 1);
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      this.options.set(name, [...(this.options.get(name) ?? []), value]);
+      const name = args[k].startsWith('--') ? args[k].slice(2) : undefined;
+      if (name !== undefined && allowed.includes(name) && k + 1 < args.length) joined.push(`--${name}=${args[++k]}`);
+      else joined.push(args[k]);
+    }
+    const config: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
+    for (const o of allowed) config[o] = { type: 'string', multiple: true };
+    for (const o of switches) config[o] = { type: 'boolean' };
+    let parsed: { values: Record<string, string[] | boolean | undefined>; positionals: string[] };
+    try {
+      parsed = parseArgs({ args: joined, options: config, strict: true, allowPositionals: true }) as typeof parsed;
+    } catch (e) {
+      const option = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? '';
+      const code = (e as { code?: string }).code;
+      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option} (options: ${known})`);
+      if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && switches.includes(option.replace(/^--/, '').split('=')[0])) throw new UsageError(`${option.split('=')[0]} is a switch and takes no value`);
+      if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option.split('=')[0]} needs a value`);
+      throw new UsageError((e as Error).message);
+    }
+    this.positional.push(...parsed.positionals);
+    for (const [name, value] of Object.entries(parsed.values)) {
+      if (value === true) this.switches.add(name);
+      else if (Array.isArray(value)) this.options.set(name, value);
     }
   }
 

@@ -6,9 +6,12 @@ import { FleeFormatError } from '../flee/errors.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { UsageError, type Command } from './args.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { libraryVersion } from './files.js';
 import { compareCommand } from './commands/compare.js';
 import { factsCommand } from './commands/facts.js';
 import { fleeCommand } from './commands/flee.js';
+import { exploreCommand } from './commands/explore.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -25,6 +28,8 @@ const COMMANDS: Record<string, Command> = {
   calibrate: calibrateCommand,
   sensitivity: sensitivityCommand,
   facts: factsCommand,
+  report: reportCommand,
+  explore: exploreCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows
@@ -32,7 +37,8 @@ const USAGE = `migsim: agent-based simulation of migration flows
 Usage:
 ${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}
 
-Exit codes: 0 ok, 2 bad input (scenario, data or arguments), 1 an internal error.`;
+migsim <command> --help shows one command's options and defaults; migsim --version the version.
+Exit codes: 0 ok, 2 bad input (scenario, data or arguments), 1 an internal error, 130 interrupted.`;
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -41,9 +47,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-v') {
+    console.log(libraryVersion());
+    return 0;
+  }
   try {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    // Help for one command: `migsim run --help` (before any other argument is read).
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(`Usage:\n  ${command.usage}`);
+      return 0;
+    }
     return (await command.run(rest)) ?? 0;
   } catch (e) {
     if (e instanceof ScenarioError || e instanceof FleeFormatError || e instanceof ObservedDataError || e instanceof OutputError) {
@@ -51,7 +66,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      console.error(`migsim: ${e.message}\n\n${USAGE}`);
+      const command = COMMANDS[name];
+      console.error(`migsim: ${e.message}\n\n${command ? `Usage:\n  ${command.usage}` : USAGE}`);
       return 2;
     }
     throw e;

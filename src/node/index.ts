@@ -7,3 +7,6 @@ export { readFleeFolder, readFleeSettingsFile } from './flee-files.js';
 export { calibrateInWorkers, calibrationFiles, calibrationTables, type CalibrateOptions, type CalibrationResult, type CalibrationMethod } from './calibrate.js';
 export { sensitivityInWorkers, sensitivityFiles, type SensitivityOptions, type SensitivityResult, type IndicatorChoice } from './sensitivity.js';
 export { readObservedFile } from './observed-files.js';
+export { chartDocument } from './dom.js';
+export { readResults, writeReport } from './report.js';
+export { explorerHtml, serveExplorer, explorerAssets } from './explore.js';

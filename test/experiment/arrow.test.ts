@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { tableFromIPC as readWithFlechette } from '@uwdata/flechette';
 import { tableFromIPC as readWithApacheArrow } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableToArrow } from '../../src/arrow/index.js';
+import { arrowToTable, tableToArrow } from '../../src/arrow/index.js';
+import { csvToTable } from '../../src/io/read-csv.js';
 import { compare } from '../../src/experiment/compare.js';
 import { comparisonFiles } from '../../src/node/experiment.js';
 import { writeFilesAtomically } from '../../src/node/files.js';
@@ -20,6 +21,8 @@ function csvRows(text: string): string[][] {
 function sameValue(arrow: unknown, cell: string): boolean {
   if (cell === '') return arrow === null || arrow === ''; // CSV cannot tell an empty text from a missing number
   if (/^\d{4}-\d{2}-\d{2}$/.test(cell)) return arrow === Date.parse(`${cell}T00:00:00Z`) || (arrow instanceof Date && arrow.getTime() === Date.parse(`${cell}T00:00:00Z`));
+  if (typeof arrow === 'boolean') return (arrow ? '1' : '0') === cell;
+  if (typeof arrow === 'bigint') return String(arrow) === cell;
   if (typeof arrow === 'number') return Math.abs(arrow - Number(cell)) <= 1e-9 * Math.max(1, Math.abs(arrow));
   return String(arrow) === cell;
 }
@@ -68,6 +71,25 @@ describe('Arrow IPC files', () => {
     const t = readWithApacheArrow(new Uint8Array(readFileSync(join(dir, 'tables', 'channels.arrow'))));
     const type = (name: string) => String(t.schema.fields.find((f) => f.name === name)!.type);
     expect([type('arm'), type('replication'), type('tick'), type('date'), type('channel'), type('quotaLeft')]).toEqual(['Utf8', 'Int32', 'Int32', 'Date32<DAY>', 'Utf8', 'Float64']);
+    const comparison = readWithApacheArrow(new Uint8Array(readFileSync(join(dir, 'comparison.arrow'))));
+    expect(String(comparison.schema.fields.find((f) => f.name === 'excludesZero')!.type)).toBe('Bool');
+    const replications = readWithApacheArrow(new Uint8Array(readFileSync(join(dir, 'replications.arrow'))));
+    expect(String(replications.schema.fields.find((f) => f.name === 'seed')!.type)).toBe('Int32');
+  });
+
+  it('read back into the same table as the CSV file (arrowToTable)', () => {
+    for (const name of ['comparison', 'tables/routes']) {
+      const fromArrow = arrowToTable(name, new Uint8Array(readFileSync(join(dir, `${name}.arrow`))));
+      const fromCsv = csvToTable(name, readFileSync(join(dir, `${name}.csv`), 'utf8'));
+      expect(fromArrow.columns).toEqual(fromCsv.columns);
+      expect(fromArrow.rows.length).toBe(fromCsv.rows.length);
+      fromCsv.rows.forEach((row, i) => row.forEach((cell, k) => {
+        const v = fromArrow.rows[i][k];
+        if (typeof cell === 'number' && Number.isNaN(cell)) expect(v, `${name} ${i} ${k}`).toBeNaN();
+        else if (typeof cell === 'number' && typeof v === 'number') expect(Math.abs(v - cell), `${name} ${i} ${k}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(cell)));
+        else expect(v, `${name} ${i} ${k}`).toBe(cell);
+      }));
+    }
   });
 
   it('are the same bytes for the same table', () => {

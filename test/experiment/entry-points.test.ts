@@ -16,7 +16,8 @@ function importsOf(entry: string): { files: Set<string>; packages: Set<string>; 
     if (files.has(file)) return;
     files.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|import\('([^']+)'\)/gm)) {
+    // Type-only imports are erased when compiled, so they load nothing.
+    for (const m of text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|import\('([^']+)'\)/gm)) {
       const spec = m[1] ?? m[2] ?? m[3];
       if (m[3] !== undefined) dynamic.add(spec);
       else if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
@@ -47,5 +48,24 @@ describe('entry points', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(['.', './node', './arrow']));
     expect(pkg.exports['./arrow'].import).toBe('./dist/arrow/index.js');
+  });
+
+  it('charts are behind migsim/charts: the core, migsim/node and the CLI load Plot, the DOM and the explorer only when asked', () => {
+    const charts = importsOf(join(ROOT, 'src', 'charts', 'index.ts'));
+    expect(charts.packages).toContain('@observablehq/plot');
+    expect([...charts.packages].filter((p) => p.startsWith('node:') || p === 'linkedom')).toEqual([]);
+    for (const entry of [['index.ts'], ['node', 'index.ts'], ['node', 'cli.ts']]) {
+      const { packages, files } = importsOf(join(ROOT, 'src', ...entry));
+      expect([...packages].filter((p) => ['@observablehq/plot', 'linkedom', 'esbuild'].includes(p)), entry.join('/')).toEqual([]);
+      expect([...files].filter((f) => f.includes('/src/charts/') || f.includes('/src/explorer/')), entry.join('/')).toEqual([]);
+    }
+  });
+
+  it('package.json points TypeScript without `exports` support (tslab) at every entry point\'s types', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const entry of ['node', 'arrow', 'charts']) {
+      expect(pkg.exports[`./${entry}`].types).toBe(`./dist/${entry}/index.d.ts`);
+      expect(pkg.typesVersions['*'][entry]).toEqual([`./dist/${entry}/index.d.ts`]);
+    }
   });
 });

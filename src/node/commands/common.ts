@@ -2,7 +2,7 @@ import { totalmem } from 'node:os';
 import { checkRunSize, formatBytes } from '../../scenario/size.js';
 import type { Scenario } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
-import type { Args } from '../args.js';
+import { UsageError, type Args } from '../args.js';
 
 /** Options every command that runs scenarios takes to shorten or coarsen them. */
 export const SIZE_OPTIONS = ['ticks', 'scale'] as const;
@@ -30,6 +30,21 @@ export function sized(scenario: Scenario, args: Args, source: string, copies = 1
 
 /** Agent-ticks from which a run takes many minutes on one core (the built-in scenarios take about 3e7). */
 const LONG_RUN_AGENT_TICKS = 1e9;
+/** The `--report` switch: writes report.html into the --out folder once its files are there. */
+export const REPORT_SWITCH = 'report';
+
+/** Checks `--report` has a folder to go into; call before the work starts. */
+export function reportWanted(args: Args, out: string | undefined): boolean {
+  if (!args.has(REPORT_SWITCH)) return false;
+  if (out === undefined) throw new UsageError('--report needs --out DIR: the report is written there, next to the files it charts');
+  return true;
+}
+
+/** Writes report.html into a finished result folder; the charts are loaded only now. */
+export async function writeReportInto(out: string): Promise<void> {
+  const { writeReport } = await import('../report.js');
+  console.log(`Wrote ${await writeReport(out)}`);
+}
 
 /**
  * An abort signal raised by Ctrl-C (SIGINT) or SIGTERM while `work` runs, so

@@ -6,25 +6,28 @@ import { checkOutputFolder, readScenarioFile, writeFilesAtomically } from '../fi
 import { Interrupted, defaultWorkers } from '../pool.js';
 import { Progress } from '../progress.js';
 import { readUncertainty } from '../uncertainty-files.js';
-import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+import { REPORT_SWITCH, SIZE_OPTIONS, interruptible, reportWanted, sized, writeReportInto } from './common.js';
 
 export const compareCommand: Command = {
-  usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR [--force]] [--format csv,arrow] [--progress]
+  usage: `migsim compare <baseline> <variant> [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR [--force]] [--format csv,arrow] [--report] [--progress]
         [--uncertain PATH=uniform:LOW:HIGH|PATH=normal:MEAN:SD|PATH=posterior:FILE ...]
       Runs both scenarios N times with common random numbers and prints each indicator's
       mean difference (variant - baseline) with a paired 95% interval; with --out, writes
       the scorecard, every replication's values, the per-tick tables and comparison.json
       (DIR must be empty, new or migsim's own, unless --force).
       With --uncertain, each replication draws one parameter vector, used by both arms, so
-      the interval covers what is not known about the parameters as well as chance.`,
+      the interval covers what is not known about the parameters as well as chance.
+      Defaults: --reps 10, --seed the baseline's, --workers every core, --format csv,arrow.
+      --report also writes DIR/report.html.`,
   async run(argv) {
-    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'uncertain', ...SIZE_OPTIONS], ['progress', 'force']);
+    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'uncertain', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
     const [baselineFile, variantFile] = args.exactly(2, 'a baseline and a variant scenario file');
     const replications = args.wholeNumber('reps', 1) ?? 10;
     const seed = args.wholeNumber('seed', 0);
     const workers = args.wholeNumber('workers', 1);
     const out = args.text('out');
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
+    const report = reportWanted(args, out);
     // Each worker holds one run at a time.
     const copies = Math.min(workers ?? defaultWorkers(), defaultWorkers());
     const baseline = sized(readScenarioFile(baselineFile), args, baselineFile, copies);
@@ -42,16 +45,23 @@ export const compareCommand: Command = {
     }
     const progress = new Progress(replications, 'replication pairs', Progress.wanted(args.has('progress')));
     try {
-      const comparison = await interruptible((signal) => compareInWorkers(baseline, variant, {
-        replications, seed, workers, signal, uncertain, tables: out !== undefined, onPair: () => progress.advance(),
-      }));
-      progress.finish();
-      console.log(formatScorecard(comparison));
-      if (uncertain) console.log(`\nIntervals include parameter uncertainty: each replication drew ${args.all('uncertain').join(', ')}, the same for both arms.`);
-      if (out !== undefined) {
-        const written = writeFilesAtomically(out, await comparisonFiles(comparison, formats));
-        console.log(`\nWrote ${written.length} files to ${out}`);
-      }
+      // Writing stays inside the interruptible part: Ctrl-C while files are written lets them finish (each lands whole) and says so.
+      return await interruptible(async (signal) => {
+        const comparison = await compareInWorkers(baseline, variant, {
+          replications, seed, workers, signal, uncertain, tables: out !== undefined, onPair: () => progress.advance(),
+        });
+        progress.finish();
+        console.log(formatScorecard(comparison));
+        if (uncertain) console.log(`\nIntervals include parameter uncertainty: each replication drew ${args.all('uncertain').join(', ')}, the same for both arms.`);
+        if (out !== undefined) {
+          const written = writeFilesAtomically(out, await comparisonFiles(comparison, formats));
+          console.log(`\nWrote ${written.length} files to ${out}`);
+          if (report && !signal.aborted) await writeReportInto(out);
+        }
+        if (!signal.aborted) return 0;
+        console.error(`migsim: interrupted after every run finished${out === undefined ? '' : `; the files in ${out} were all written first${report ? ' (report.html was not)' : ''}`}`);
+        return 130;
+      });
     } catch (e) {
       if (!(e instanceof Interrupted)) throw e;
       progress.finish();

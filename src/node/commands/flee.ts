@@ -2,27 +2,33 @@ import { formatFleeIssue, type FleeReadOptions } from '../../flee/errors.js';
 import { FleeSimulation, type FleeRunResult } from '../../flee/simulation.js';
 import { averagedRelativeDifference, baselineScore, scoreSpread } from '../../flee/score.js';
 import { DEFAULT_FLEE_SETTINGS } from '../../flee/settings.js';
-import { tableToCsv } from '../../io/csv.js';
 import type { Table } from '../../metrics/table.js';
 import { Args, type Command } from '../args.js';
 import { readFleeFolder, readFleeSettingsFile } from '../flee-files.js';
+import { parseFormats, tableFiles } from '../experiment.js';
 import { checkOutputFolder, libraryVersion, writeFilesAtomically } from '../files.js';
+import { Progress } from '../progress.js';
+import { REPORT_SWITCH, reportWanted, writeReportInto } from './common.js';
 
 export const fleeCommand: Command = {
-  usage: `migsim flee <conflict-folder> [--settings simsetting.yml] [--seed N] [--reps N] [--out DIR [--force]] [--strict]
+  usage: `migsim flee <conflict-folder> [--settings simsetting.yml] [--seed N] [--reps N] [--out DIR [--force]] [--format csv,arrow] [--report] [--progress] [--strict]
       Runs a Flee scenario (input_csv/ and source_data/) under Flee's displacement rules
       and prints its score against UNHCR camp counts (averaged relative difference,
       rescaled; mean and spread over replications) next to the naive baseline; with
       --out, writes per-day simulated and observed counts per camp into DIR. What the
       reader accepted from Flee's habits (a route listed both ways, a setting Flee has
       and this rule set does not...) is printed as a warning and kept in run.json;
-      --strict makes every warning an error.`,
-  run(argv) {
-    const args = new Args(argv, ['settings', 'seed', 'reps', 'out'], ['force', 'strict']);
+      --strict makes every warning an error.
+      Defaults: --seed 1, --reps 1, --format csv, settings those of FabFlee's validation
+      simsetting.yml (docs/flee.md). --report also writes DIR/report.html.`,
+  async run(argv) {
+    const args = new Args(argv, ['settings', 'seed', 'reps', 'out', 'format'], ['force', 'strict', REPORT_SWITCH, 'progress']);
     const [folder] = args.exactly(1, 'one Flee conflict folder');
     const seed = args.wholeNumber('seed', 0) ?? 1;
     const reps = args.wholeNumber('reps', 1) ?? 1;
     const out = args.text('out');
+    const formats = parseFormats(args.text('format'), ['csv']);
+    const report = reportWanted(args, out);
     const settingsFile = args.text('settings');
     const read: Required<FleeReadOptions> = { strict: args.has('strict'), warnings: [] };
     const settings = settingsFile === undefined ? DEFAULT_FLEE_SETTINGS : readFleeSettingsFile(settingsFile, read);
@@ -33,9 +39,16 @@ export const fleeCommand: Command = {
     if (out !== undefined) checkOutputFolder(out, args.has('force'));
 
     const results: FleeRunResult[] = [];
+    const progress = new Progress(reps * scenario.days, 'days', Progress.wanted(args.has('progress')));
     for (let replication = 0; replication < reps; replication++) {
-      results.push(new FleeSimulation(scenario, { settings, seed, replication }).runFor());
+      const simulation = new FleeSimulation(scenario, { settings, seed, replication });
+      while (!simulation.finished) {
+        simulation.step();
+        progress.advance();
+      }
+      results.push(simulation.runFor(0));
     }
+    progress.finish();
     const scores = results.map((r) => averagedRelativeDifference(r.simulated, r.observed));
     const spread = scoreSpread(scores);
     const baseline = baselineScore(results[0].observed);
@@ -63,11 +76,11 @@ export const fleeCommand: Command = {
         score: spread, baseline, days: scenario.days, startDate: scenario.startDate, camps: first.camps, agents: first.agents,
       };
       const written = writeFilesAtomically(out, [
-        { name: 'camps.csv', content: tableToCsv(camps) },
-        { name: 'scores.csv', content: tableToCsv(scoreTable) },
+        ...(await tableFiles([camps, scoreTable], formats)),
         { name: 'run.json', content: JSON.stringify(record, null, 2) + '\n' },
       ]);
       console.log(`\nWrote ${written.length} files to ${out}`);
+      if (report) await writeReportInto(out);
     }
   },
 };

@@ -5,18 +5,20 @@ import { parseFormats, sweepInWorkers } from '../experiment.js';
 import { checkOutputFolder, readScenarioFile } from '../files.js';
 import { Interrupted, defaultWorkers } from '../pool.js';
 import { Progress } from '../progress.js';
-import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+import { REPORT_SWITCH, SIZE_OPTIONS, interruptible, reportWanted, sized, writeReportInto } from './common.js';
 
 export const sweepCommand: Command = {
-  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--force] [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
-migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N --out DIR [...]
+  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --out DIR [--force] [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--report] [--progress]
+  migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --out DIR [...]
       Runs every combination of the values given (or N points drawn between the bounds),
       N replications each, over every core. PATH names a scenario field, e.g.
       legs[id=lby-ita].interception, countries[id=SYR].conflict, behaviour.choiceDeath.
       Each finished run is kept in DIR/runs; rerun the same command to resume.
-      DIR must be empty, new or migsim's own, unless --force.`,
+      DIR must be empty, new or migsim's own, unless --force.
+      Defaults: --reps 10, --seed the scenario's, --workers every core, --format csv,arrow.
+      --report also writes DIR/report.html.`,
   async run(argv) {
-    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress', 'force']);
+    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
     const [file] = args.exactly(1, 'one scenario file');
     const out = args.text('out');
     if (out === undefined) throw new UsageError('sweep needs --out DIR: each finished run is kept there, so an interrupted sweep can resume');
@@ -24,6 +26,7 @@ migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N 
     const seed = args.wholeNumber('seed', 0);
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
+    const report = reportWanted(args, out);
     const design = readDesign(args);
     checkOutputFolder(out, args.has('force'));
     const scenario = sized(readScenarioFile(file), args, file, Math.min(workers ?? defaultWorkers(), defaultWorkers()));
@@ -41,6 +44,7 @@ migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N 
       }));
       shown?.finish();
       console.log(describe(result, out));
+      if (report) await writeReportInto(out);
     } catch (e) {
       if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
       if (!(e instanceof Interrupted)) throw e;
