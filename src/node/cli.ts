@@ -6,6 +6,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { UsageError, type Command } from './args.js';
 import { compareCommand } from './commands/compare.js';
 import { fleeCommand } from './commands/flee.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   sweep: sweepCommand,
   flee: fleeCommand,
+  merge: mergeCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows

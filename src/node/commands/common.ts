@@ -1,6 +1,8 @@
 import type { Scenario } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
-import type { Args } from '../args.js';
+import { parseShard, type Shard } from '../../experiment/shards.js';
+import { UsageError, type Args } from '../args.js';
+import { Progress } from '../progress.js';
 
 /** Options every command that runs scenarios takes to shorten or coarsen them. */
 export const SIZE_OPTIONS = ['ticks', 'scale'] as const;
@@ -28,4 +30,31 @@ export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
+}
+
+/** `--shard I/N`, read; absent: the whole experiment. */
+export function shardOption(args: Args): Shard | undefined {
+  const text = args.text('shard');
+  if (text === undefined) return undefined;
+  try {
+    return parseShard(text);
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`--shard: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Progress of tasks kept in a folder: says how many were found done there, then counts the rest. */
+export function folderProgress(what: string, out: string, forced: boolean) {
+  let shown: Progress | undefined;
+  return {
+    onTask(_done: number, total: number, resumed: number) {
+      if (!shown) {
+        if (resumed > 0) console.error(`migsim: resuming: ${resumed} of ${total} ${what} already done in ${out}`);
+        shown = new Progress(total, what, Progress.wanted(forced));
+        shown.skip(resumed);
+      } else shown.advance();
+    },
+    finish: () => shown?.finish(),
+  };
 }

@@ -1,18 +1,22 @@
 import { formatScorecard } from '../../experiment/scorecard.js';
-import { Args, type Command } from '../args.js';
+import { shardName } from '../../experiment/shards.js';
+import { Args, UsageError, type Command } from '../args.js';
 import { compareInWorkers, comparisonFiles, parseFormats } from '../experiment.js';
 import { readScenarioFile, writeFilesAtomically } from '../files.js';
 import { Interrupted } from '../pool.js';
 import { Progress } from '../progress.js';
-import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+import { compareShard } from '../shards.js';
+import { SIZE_OPTIONS, folderProgress, interruptible, shardOption, sized } from './common.js';
 
 export const compareCommand: Command = {
-  usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow] [--progress]
+  usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow] [--shard I/N] [--progress]
       Runs both scenarios N times with common random numbers and prints each indicator's
       mean difference (variant - baseline) with a paired 95% interval; with --out, writes
-      the scorecard, every replication's values, the per-tick tables and comparison.json.`,
+      the scorecard, every replication's values, the per-tick tables and comparison.json.
+      With --shard I/N (I from 0), runs only the pairs r with r mod N = I into --out DIR,
+      resumably; \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
-    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress']);
     const [baselineFile, variantFile] = args.exactly(2, 'a baseline and a variant scenario file');
     const replications = args.wholeNumber('reps', 1) ?? 10;
     const seed = args.wholeNumber('seed', 0);
@@ -21,6 +25,22 @@ export const compareCommand: Command = {
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
     const baseline = sized(readScenarioFile(baselineFile), args, baselineFile);
     const variant = sized(readScenarioFile(variantFile), args, variantFile);
+    const shard = shardOption(args);
+    if (shard !== undefined) {
+      if (out === undefined) throw new UsageError('--shard needs --out DIR: each shard keeps its replication pairs in its own folder for `migsim merge`');
+      const progress = folderProgress('replication pairs', out, args.has('progress'));
+      try {
+        const run = await interruptible((signal) => compareShard(baseline, variant, { replications, seed, workers, signal, out, shard, formats, onTask: progress.onTask }));
+        progress.finish();
+        console.log(`${baseline.name} vs ${variant.name}: shard ${shardName(shard)}: ${run.tasks} replication pairs in ${out}/runs; when every shard is done, join them with: migsim merge <out> <the ${shard.count} shard folders>`);
+      } catch (e) {
+        if (!(e instanceof Interrupted)) throw e;
+        progress.finish();
+        console.error(`migsim: interrupted; the finished replication pairs are kept in ${out}/runs: run the same command again to resume`);
+        return 130;
+      }
+      return;
+    }
     const progress = new Progress(replications, 'replication pairs', Progress.wanted(args.has('progress')));
     try {
       const comparison = await interruptible((signal) => compareInWorkers(baseline, variant, {

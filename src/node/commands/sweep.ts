@@ -1,21 +1,24 @@
 import { FieldPathError } from '../../experiment/paths.js';
-import type { SweepDesign, SweepResult } from '../../experiment/sweep.js';
+import type { SweepDesign } from '../../experiment/sweep.js';
 import { Args, UsageError, type Command } from '../args.js';
-import { parseFormats, sweepInWorkers } from '../experiment.js';
+import { shardName } from '../../experiment/shards.js';
+import { parseFormats, sweepInWorkers, sweepSummary } from '../experiment.js';
 import { readScenarioFile } from '../files.js';
 import { Interrupted } from '../pool.js';
-import { Progress } from '../progress.js';
-import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+import { sweepShard } from '../shards.js';
+import { SIZE_OPTIONS, folderProgress, interruptible, shardOption, sized } from './common.js';
 
 export const sweepCommand: Command = {
-  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
+  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--shard I/N] [--progress]
 migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N --out DIR [...]
       Runs every combination of the values given (or N points drawn between the bounds),
       N replications each, over every core. PATH names a scenario field, e.g.
       legs[id=lby-ita].interception, countries[id=SYR].conflict, behaviour.choiceDeath.
-      Each finished run is kept in DIR/runs; rerun the same command to resume.`,
+      Each finished run is kept in DIR/runs; rerun the same command to resume.
+      With --shard I/N (I from 0), runs only runs k with k mod N = I, into its own
+      DIR; \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
-    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress']);
     const [file] = args.exactly(1, 'one scenario file');
     const out = args.text('out');
     if (out === undefined) throw new UsageError('sweep needs --out DIR: each finished run is kept there, so an interrupted sweep can resume');
@@ -23,26 +26,24 @@ migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N 
     const seed = args.wholeNumber('seed', 0);
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
+    const shard = shardOption(args);
     const design = readDesign(args);
     const scenario = sized(readScenarioFile(file), args, file);
-    let shown: Progress | undefined;
+    const progress = folderProgress('runs', out, args.has('progress'));
     try {
-      const result = await interruptible((signal) => sweepInWorkers(scenario, design, {
-        replications, seed, workers, out, formats, signal,
-        onRun: (_done, total, resumed) => {
-          if (!shown) {
-            if (resumed > 0) console.error(`migsim: resuming: ${resumed} of ${total} runs already done in ${out}`);
-            shown = new Progress(total, 'runs', Progress.wanted(args.has('progress')));
-            shown.skip(resumed);
-          } else shown.advance();
-        },
-      }));
-      shown?.finish();
-      console.log(describe(result, out));
+      if (shard === undefined) {
+        const result = await interruptible((signal) => sweepInWorkers(scenario, design, { replications, seed, workers, out, formats, signal, onRun: progress.onTask }));
+        progress.finish();
+        console.log(`${sweepSummary(result)}; results in ${out} (runs, points, sweep.json)`);
+      } else {
+        const run = await interruptible((signal) => sweepShard(scenario, design, { replications, seed, workers, out, formats, signal, shard, onTask: progress.onTask }));
+        progress.finish();
+        console.log(`${scenario.name}: shard ${shardName(shard)}: ${run.tasks} runs in ${out}/runs; when every shard is done, join them with: migsim merge <out> <the ${shard.count} shard folders>`);
+      }
     } catch (e) {
       if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
       if (!(e instanceof Interrupted)) throw e;
-      shown?.finish();
+      progress.finish();
       console.error(`migsim: interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
       return 130;
     }
@@ -87,9 +88,4 @@ function splitParam(text: string): { path: string; values: string; text: string 
     else if (text[k] === '=' && depth === 0) return { path: text.slice(0, k), values: text.slice(k + 1), text };
   }
   throw new UsageError(`--param ${text}: expected PATH=V1,V2,... or PATH=LOW:HIGH`);
-}
-
-function describe(result: SweepResult, out: string): string {
-  const { points, replications } = result;
-  return `${result.scenario.name}: ${points.length} points x ${replications} replications = ${points.length * replications} runs; results in ${out} (runs, points, sweep.json)`;
 }
