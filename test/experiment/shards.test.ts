@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseShard, tasksOfShard } from '../../src/experiment/shards.js';
 import { losslessJsonText, parseLosslessJson } from '../../src/io/json.js';
 import { compiledCli } from '../compiled-cli.js';
-import { runCli, SCENARIOS } from '../helpers.js';
+import { filesIn, runCli, SCENARIOS } from '../helpers.js';
 
 const MEDITERRANEAN = join(SCENARIOS, 'mediterranean.yaml');
 const BALLOON = join(SCENARIOS, 'balloon.yaml');
@@ -28,20 +28,6 @@ async function twoAtATime<T>(jobs: ReadonlyArray<() => Promise<T>>): Promise<T[]
   };
   await Promise.all([lane(), lane()]);
   return results;
-}
-
-/** Every file under a folder, by relative path, with its bytes (as latin1 text: one character a byte). */
-function filesIn(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 function expectSameFiles(a: string, b: string): void {

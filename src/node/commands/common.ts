@@ -1,8 +1,9 @@
 import type { Scenario } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
-import { parseShard, type Shard } from '../../experiment/shards.js';
+import { parseShard, shardName, type Shard } from '../../experiment/shards.js';
 import { UsageError, type Args } from '../args.js';
 import { Progress } from '../progress.js';
+import type { ShardRun } from '../shards.js';
 
 /** Options every command that runs scenarios takes to shorten or coarsen them. */
 export const SIZE_OPTIONS = ['ticks', 'scale'] as const;
@@ -58,3 +59,10 @@ export function folderProgress(what: string, out: string, forced: boolean) {
     finish: () => shown?.finish(),
   };
 }
+
+/** What a shard says when done: where its results are, and how to join the shards. */
+export function shardDone(title: string, what: string, out: string, run: ShardRun): string {
+  return `${title}: shard ${shardName(run.shard)}: ${run.tasks} ${what} in ${out}/runs; when every shard is done, join them with: migsim merge <out> <the ${run.shard.count} shard folders>`;
+}
+
+export const interruptedKeeping = (what: string, out: string) => `migsim: interrupted; the finished ${what} are kept in ${out}/runs: run the same command again to resume`;

@@ -1,12 +1,11 @@
 import { formatScorecard } from '../../experiment/scorecard.js';
-import { shardName } from '../../experiment/shards.js';
 import { Args, UsageError, type Command } from '../args.js';
 import { compareInWorkers, comparisonFiles, parseFormats } from '../experiment.js';
 import { readScenarioFile, writeFilesAtomically } from '../files.js';
 import { Interrupted } from '../pool.js';
 import { Progress } from '../progress.js';
 import { compareShard } from '../shards.js';
-import { SIZE_OPTIONS, folderProgress, interruptible, shardOption, sized } from './common.js';
+import { SIZE_OPTIONS, folderProgress, interruptedKeeping, interruptible, shardDone, shardOption, sized } from './common.js';
 
 export const compareCommand: Command = {
   usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow] [--shard I/N] [--progress]
@@ -32,14 +31,14 @@ export const compareCommand: Command = {
       try {
         const run = await interruptible((signal) => compareShard(baseline, variant, { replications, seed, workers, signal, out, shard, formats, onTask: progress.onTask }));
         progress.finish();
-        console.log(`${baseline.name} vs ${variant.name}: shard ${shardName(shard)}: ${run.tasks} replication pairs in ${out}/runs; when every shard is done, join them with: migsim merge <out> <the ${shard.count} shard folders>`);
+        console.log(shardDone(`${baseline.name} vs ${variant.name}`, 'replication pairs', out, run));
+        return;
       } catch (e) {
         if (!(e instanceof Interrupted)) throw e;
         progress.finish();
-        console.error(`migsim: interrupted; the finished replication pairs are kept in ${out}/runs: run the same command again to resume`);
+        console.error(interruptedKeeping('replication pairs', out));
         return 130;
       }
-      return;
     }
     const progress = new Progress(replications, 'replication pairs', Progress.wanted(args.has('progress')));
     try {

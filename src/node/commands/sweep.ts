@@ -1,12 +1,11 @@
 import { FieldPathError } from '../../experiment/paths.js';
 import type { SweepDesign } from '../../experiment/sweep.js';
 import { Args, UsageError, type Command } from '../args.js';
-import { shardName } from '../../experiment/shards.js';
 import { parseFormats, sweepInWorkers, sweepSummary } from '../experiment.js';
 import { readScenarioFile } from '../files.js';
 import { Interrupted } from '../pool.js';
 import { sweepShard } from '../shards.js';
-import { SIZE_OPTIONS, folderProgress, interruptible, shardOption, sized } from './common.js';
+import { SIZE_OPTIONS, folderProgress, interruptedKeeping, interruptible, shardDone, shardOption, sized } from './common.js';
 
 export const sweepCommand: Command = {
   usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--shard I/N] [--progress]
@@ -31,20 +30,20 @@ migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N 
     const scenario = sized(readScenarioFile(file), args, file);
     const progress = folderProgress('runs', out, args.has('progress'));
     try {
-      if (shard === undefined) {
+      if (shard !== undefined) {
+        const run = await interruptible((signal) => sweepShard(scenario, design, { replications, seed, workers, out, formats, signal, shard, onTask: progress.onTask }));
+        progress.finish();
+        console.log(shardDone(scenario.name, 'runs', out, run));
+      } else {
         const result = await interruptible((signal) => sweepInWorkers(scenario, design, { replications, seed, workers, out, formats, signal, onRun: progress.onTask }));
         progress.finish();
         console.log(`${sweepSummary(result)}; results in ${out} (runs, points, sweep.json)`);
-      } else {
-        const run = await interruptible((signal) => sweepShard(scenario, design, { replications, seed, workers, out, formats, signal, shard, onTask: progress.onTask }));
-        progress.finish();
-        console.log(`${scenario.name}: shard ${shardName(shard)}: ${run.tasks} runs in ${out}/runs; when every shard is done, join them with: migsim merge <out> <the ${shard.count} shard folders>`);
       }
     } catch (e) {
       if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
       if (!(e instanceof Interrupted)) throw e;
       progress.finish();
-      console.error(`migsim: interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
+      console.error(interruptedKeeping('runs', out));
       return 130;
     }
   },
