@@ -8,7 +8,7 @@
  *
  * Sizes and counts come from environment variables (defaults keep the whole
  * run near five minutes on two cores):
- *   MIGSIM_BENCH_SUITES        scenarios,performance,flee
+ *   MIGSIM_BENCH_SUITES        scenarios,performance,flee (calibration too when named)
  *   MIGSIM_BENCH_REPS          6        paired replications per scenario comparison
  *   MIGSIM_BENCH_RUN_AGENTS    100000   agents per run in the scenario suite (the scale is raised to fit)
  *   MIGSIM_BENCH_SIZES         10000,100000,1000000,10000000
@@ -23,6 +23,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { jsonText } from '../src/io/json.js';
 import { libraryVersion, writeFilesAtomically } from '../src/node/files.js';
+import { calibrationSuite } from './calibration.js';
 import { fleeSuite } from './flee.js';
 import { performanceOptionsFromEnv, performanceSuite } from './performance.js';
 import { scenarioSuite } from './scenarios.js';
@@ -54,6 +55,15 @@ if (suites.has('flee')) {
   const r = await fleeSuite({ reps: Number(env.MIGSIM_BENCH_FLEE_REPS ?? 1), conflicts: conflicts === 'all' ? undefined : conflicts.split(','), log });
   markdown.push(r.markdown.startsWith('#') ? r.markdown : `## Flee suite\n\n${r.markdown}`);
   json.flee = r.json;
+}
+if (suites.has('calibration')) {
+  log('\nCalibration suite: the built-in scenario fitted to data/observed/ by ABC');
+  const r = await calibrationSuite({
+    scale: Number(env.MIGSIM_BENCH_CAL_SCALE ?? 2000), particles: Number(env.MIGSIM_BENCH_CAL_PARTICLES ?? 40),
+    generations: Number(env.MIGSIM_BENCH_CAL_GENERATIONS ?? 4), log,
+  });
+  markdown.push(r.markdown);
+  json.calibration = r.json;
 }
 
 const seconds = (performance.now() - started) / 1000;

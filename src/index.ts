@@ -60,15 +60,31 @@ export { tableToCsv, eventsTable } from './io/csv.js';
 // (worker pools and result files are in `migsim/node`; Arrow output in `migsim/arrow`)
 export { registerIndicator, indicators, indicatorsNamed, targetedRoutes } from './metrics/indicators.js';
 export type { Indicator, RunIndicator, ComparisonIndicator, IndicatorRun, IndicatorValues } from './metrics/indicators.js';
-export { compare, runPair, runArm, summariseComparison, withPolicies } from './experiment/compare.js';
+export { compare, runPair, runReplication, runArm, summariseComparison, withPolicies } from './experiment/compare.js';
 export type { CompareOptions, Comparison, ComparisonRow, PairRun, ArmRun } from './experiment/compare.js';
-export { sweep, sweepPoints, sweepTables, runSweepPoint, type SweepDesign, type SweepPoint, type SweepRun, type SweepOptions, type SweepResult } from './experiment/sweep.js';
+export { sweep, sweepPoints, sweepTables, runSweepPoint, designPoint, type SweepDesign, type SweepPoint, type SweepRun, type SweepOptions, type SweepResult } from './experiment/sweep.js';
 export { parseFieldPath, checkFieldPath, withFieldValues, FieldPathError, type FieldStep } from './experiment/paths.js';
 export { estimate, pairedDifference, excludesZero, tCritical, type Estimate } from './experiment/stats.js';
 export { derivedSeed } from './experiment/seeds.js';
 export { parseShard, shardName, shardOfTask, tasksOfShard, type Shard } from './experiment/shards.js';
 export { comparisonTables, stackedRunTables } from './experiment/tables.js';
 export { formatScorecard } from './experiment/scorecard.js';
+export { uncertainArms, type Uncertainty, type UncertainParameter, type ParameterSample, type Distribution } from './experiment/uncertainty.js';
+
+// Calibration: observed series, their distance to a run, ABC (adaptive population Monte Carlo) and Nelder–Mead
+// (worker pools, resumable files and the CLI are in `migsim/node`)
+export { parseObserved, ObservedDataError, formatObservedIssue, OBSERVED_TABLES, type ObservedData, type ObservedSeries, type ObservedPoint, type ObservedIssue } from './calibration/observed.js';
+export { seriesReadings, simulatedSeries, type SeriesReading } from './calibration/simulated.js';
+export { seriesDistance, seriesErrors } from './calibration/distance.js';
+export { abcProposals, abcPopulation, abcContinues, normalisedWeights, DEFAULT_ABC, type AbcSettings, type Evaluated, type Particle, type Population } from './calibration/abc.js';
+export { nelderMeadStep, DEFAULT_OPTIMISE, type OptimiseSettings, type OptimiseStep } from './calibration/optimise.js';
+export { simulateObserved } from './calibration/evaluate.js';
+export { weightedQuantile, type ParameterRange } from './calibration/parameters.js';
+
+// Sensitivity: Morris elementary effects, Sobol' indices by Saltelli sampling
+export { morrisDesign, morrisIndices, type MorrisDesign, type MorrisIndex } from './sensitivity/morris.js';
+export { saltelliDesign, sobolIndices, type SobolDesign, type SobolIndex } from './sensitivity/sobol.js';
+export { sensitivityDesign, sensitivityTable, type SensitivityMethod, type SensitivityDesign, type SensitivityOutput } from './sensitivity/analysis.js';
 
 // Flee: read Flee's scenarios, run its displacement rules, score against UNHCR data
 export {

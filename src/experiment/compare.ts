@@ -5,6 +5,7 @@ import type { Table } from '../metrics/table.js';
 import type { PolicyInput, Scenario } from '../scenario/types.js';
 import { validateScenario } from '../scenario/validate.js';
 import { estimate, pairedDifference, type Estimate } from './stats.js';
+import { uncertainArms, type Uncertainty } from './uncertainty.js';
 
 export interface CompareOptions {
   /** Paired runs of each arm (replications 0 .. n-1). */
@@ -15,6 +16,8 @@ export interface CompareOptions {
   indicators?: readonly string[];
   /** Keep each run's per-tick tables in the result (for writing them out). */
   tables?: boolean;
+  /** Parameters not known exactly: each replication draws one vector of them, used by both arms. */
+  uncertain?: Uncertainty;
   /** Called after each replication pair, e.g. to show progress. */
   onPair?: (done: number, of: number) => void;
 }
@@ -36,6 +39,8 @@ export interface PairRun {
   comparison: Record<string, IndicatorValues>;
   /** Routes the variant's policies target, from its event record. */
   targetedRoutes: string[];
+  /** The parameter vector this replication drew, when the comparison carries uncertainty. */
+  parameters?: Record<string, number>;
 }
 
 /** One line of a comparison's scorecard: an indicator (and key) across all replications. */
@@ -88,6 +93,13 @@ export function runPair(baseline: Scenario, variant: Scenario, seed: number, rep
   };
 }
 
+/** Replication r of a comparison: both arms, with the replication's parameter vector when it carries uncertainty. */
+export function runReplication(baseline: Scenario, variant: Scenario, seed: number, replication: number, options: { indicators?: readonly string[]; tables?: boolean; uncertain?: Uncertainty }): PairRun {
+  if (!options.uncertain) return runPair(baseline, variant, seed, replication, options);
+  const arms = uncertainArms(baseline, variant, options.uncertain, seed, replication);
+  return { ...runPair(arms.baseline, arms.variant, seed, replication, options), parameters: arms.values };
+}
+
 /** The scorecard of a set of replication pairs, in replication order. */
 export function summariseComparison(baseline: Scenario, variant: Scenario, seed: number, runs: readonly PairRun[], names?: readonly string[]): Comparison {
   const sorted = [...runs].sort((a, b) => a.replication - b.replication);
@@ -129,7 +141,7 @@ export function compare(baseline: Scenario, variant: Scenario, options: CompareO
   const seed = options.seed ?? baseline.seed;
   const runs: PairRun[] = [];
   for (let r = 0; r < options.replications; r++) {
-    runs.push(runPair(baseline, variant, seed, r, options));
+    runs.push(runReplication(baseline, variant, seed, r, options));
     options.onPair?.(r + 1, options.replications);
   }
   return summariseComparison(baseline, variant, seed, runs, options.indicators);

@@ -83,9 +83,14 @@ export function sweepPoints(scenario: Scenario, design: SweepDesign, seed = scen
   }
   return combinations.map((values, index) => {
     withFieldValues(scenario, values); // validates the point's scenario, reporting any value out of range
-    const key = Object.keys(values).sort().map((p) => `${p}=${values[p]}`).join(';');
-    return { index, key, values, seed: derivedSeed(scenario.name, seed, key) };
+    return designPoint(scenario, index, values, seed);
   });
+}
+
+/** A point of any experimental design (sweep, calibration, sensitivity), its seed derived from its values, never its position. */
+export function designPoint(scenario: Scenario, index: number, values: Record<string, number>, seed: number): SweepPoint {
+  const key = Object.keys(values).sort().map((p) => `${p}=${values[p]}`).join(';');
+  return { index, key, values, seed: derivedSeed(scenario.name, seed, key) };
 }
 
 /** Runs one replication of one point. */

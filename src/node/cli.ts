@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ObservedDataError } from '../calibration/observed.js';
 import { FleeFormatError } from '../flee/errors.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { UsageError, type Command } from './args.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { fleeCommand } from './commands/flee.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -19,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   sweep: sweepCommand,
   flee: fleeCommand,
   merge: mergeCommand,
+  calibrate: calibrateCommand,
+  sensitivity: sensitivityCommand,
 };
 
 const USAGE = `migsim: agent-based simulation of migration flows
@@ -40,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     return (await command.run(rest)) ?? 0;
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof FleeFormatError) {
+    if (e instanceof ScenarioError || e instanceof FleeFormatError || e instanceof ObservedDataError) {
       console.error(e.message);
       return 2;
     }

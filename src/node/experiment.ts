@@ -32,7 +32,7 @@ export async function compareInWorkers(baseline: Scenario, variant: Scenario, op
   checkReplications(options.replications);
   const seed = options.seed ?? baseline.seed;
   const tasks: WorkerTask[] = Array.from({ length: options.replications }, (_, replication) => ({
-    kind: 'pair', baseline, variant, seed, replication, indicators: options.indicators, tables: options.tables ?? false, modules: options.modules ?? [],
+    kind: 'pair', baseline, variant, seed, replication, indicators: options.indicators, tables: options.tables ?? false, modules: options.modules ?? [], uncertain: options.uncertain,
   }));
   const runs: PairRun[] = [];
   await runInWorkers<PairRun>(tasks, {
@@ -76,7 +76,7 @@ export async function comparisonFiles(c: Comparison, formats: readonly Format[] 
     library: 'migsim', version: libraryVersion(), baseline: c.baseline, variant: c.variant, seed: c.seed, replications: c.replications,
     commonRandomNumbers: 'replication r of both arms runs with this seed, replication r and the baseline\'s random streams',
     indicators: indicatorDefinitions(names),
-    runs: c.runs.map((r) => ({ replication: r.replication, seed: r.seed, targetedRoutes: r.targetedRoutes, events: { baseline: r.baseline.events, variant: r.variant.events } })),
+    runs: c.runs.map((r) => ({ replication: r.replication, seed: r.seed, ...(r.parameters && { parameters: r.parameters }), targetedRoutes: r.targetedRoutes, events: { baseline: r.baseline.events, variant: r.variant.events } })),
     scorecard: c.rows.map((r) => ({ indicator: r.indicator, key: r.key, level: r.level, unit: r.unit, estimate: r.estimate })),
   };
   files.push({ name: 'comparison.json', content: jsonText(record) });

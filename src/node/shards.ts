@@ -47,9 +47,9 @@ export async function compareShard(baseline: Scenario, variant: Scenario, option
   const seed = options.seed ?? baseline.seed;
   const list: TaskList<PairRun> = {
     kind: 'comparison',
-    design: jsonText({ library: 'migsim', version: libraryVersion(), baseline, variant, seed, replications: options.replications, indicators: options.indicators ?? null }),
+    design: jsonText({ library: 'migsim', version: libraryVersion(), baseline, variant, seed, replications: options.replications, indicators: options.indicators ?? null, uncertain: options.uncertain ?? null }),
     names: comparisonTaskNames(options.replications),
-    task: (replication) => ({ kind: 'pair', baseline, variant, seed, replication, indicators: options.indicators, tables: true, modules: options.modules ?? [] }),
+    task: (replication) => ({ kind: 'pair', baseline, variant, seed, replication, indicators: options.indicators, tables: true, uncertain: options.uncertain, modules: options.modules ?? [] }),
     encode: losslessJsonText,
     decode: (text) => parseLosslessJson(text) as PairRun,
   };

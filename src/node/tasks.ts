@@ -66,7 +66,7 @@ export async function runTasks<R>(list: TaskList<R>, options: TaskRunOptions): P
   const runsDir = out === undefined ? undefined : join(out, 'runs');
   let resumed = 0;
   if (out !== undefined && runsDir !== undefined) {
-    prepareFolder(out, list, shard === undefined ? undefined : { library: 'migsim', kind: list.kind, shard, formats: options.formats ?? [] });
+    prepareFolder(out, list.design, list.kind, shard === undefined ? undefined : { library: 'migsim', kind: list.kind, shard, formats: options.formats ?? [] });
     for (const k of mine) {
       const file = join(runsDir, resultFileName(list.names[k]));
       if (existsSync(file)) {
@@ -97,7 +97,7 @@ export async function runTasks<R>(list: TaskList<R>, options: TaskRunOptions): P
  * rerun resumes only the same work; files half-written by a run that was
  * killed (hidden staging folders) are removed.
  */
-function prepareFolder(out: string, list: TaskList<unknown>, shard: ShardRecord | undefined): void {
+export function prepareFolder(out: string, designText: string, kind: string, shard?: ShardRecord): void {
   mkdirSync(out, { recursive: true });
   for (const name of readdirSync(out)) if (/^\.runs\.partial-\d+$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
   const designFile = join(out, 'design.json');
@@ -105,19 +105,19 @@ function prepareFolder(out: string, list: TaskList<unknown>, shard: ShardRecord 
   const shardText = shard === undefined ? undefined : jsonText(shard);
   if (!existsSync(designFile)) {
     // shard.json first: a folder is taken as prepared once design.json is there.
-    writeFilesAtomically(out, [...(shardText === undefined ? [] : [{ name: 'shard.json', content: shardText }]), { name: 'design.json', content: list.design }]);
+    writeFilesAtomically(out, [...(shardText === undefined ? [] : [{ name: 'shard.json', content: shardText }]), { name: 'design.json', content: designText }]);
     return;
   }
   const design = readFileSync(designFile, 'utf8');
-  if (design !== list.design) {
-    throw new UsageError(`${out} holds the results of a different ${list.kind} (its design.json differs at ${designDifference(design, list.design, 'that folder', 'this command')}): choose another --out folder, or remove it`);
+  if (design !== designText) {
+    throw new UsageError(`${out} holds the results of a different ${kind} (its design.json differs at ${designDifference(design, designText, 'that folder', 'this command')}): choose another --out folder, or remove it`);
   }
   const found = existsSync(shardFile) ? readFileSync(shardFile, 'utf8') : undefined;
   if (found === shardText) return;
-  if (found === undefined) throw new UsageError(`${out} holds a whole ${list.kind}, not shard ${shardName(shard!.shard)}: give each shard a folder of its own`);
+  if (found === undefined) throw new UsageError(`${out} holds a whole ${kind}, not shard ${shardName(shard!.shard)}: give each shard a folder of its own`);
   const theirs = JSON.parse(found) as ShardRecord;
-  if (shardText === undefined) throw new UsageError(`${out} holds shard ${shardName(theirs.shard)} of this ${list.kind}: run that shard again with --shard ${shardName(theirs.shard)}, join the shards with \`migsim merge\`, or choose another --out folder`);
-  throw new UsageError(`${out} holds shard ${shardName(theirs.shard)} of this ${list.kind}, not what this command runs (shard.json differs at ${designDifference(found, shardText, 'that folder', 'this command')}): give each shard a folder of its own`);
+  if (shardText === undefined) throw new UsageError(`${out} holds shard ${shardName(theirs.shard)} of this ${kind}: run that shard again with --shard ${shardName(theirs.shard)}, join the shards with \`migsim merge\`, or choose another --out folder`);
+  throw new UsageError(`${out} holds shard ${shardName(theirs.shard)} of this ${kind}, not what this command runs (shard.json differs at ${designDifference(found, shardText, 'that folder', 'this command')}): give each shard a folder of its own`);
 }
 
 /**

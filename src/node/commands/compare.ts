@@ -1,3 +1,4 @@
+import { checkFieldPath, FieldPathError } from '../../experiment/paths.js';
 import { formatScorecard } from '../../experiment/scorecard.js';
 import { Args, UsageError, type Command } from '../args.js';
 import { compareInWorkers, comparisonFiles, parseFormats } from '../experiment.js';
@@ -5,17 +6,21 @@ import { readScenarioFile, writeFilesAtomically } from '../files.js';
 import { Interrupted } from '../pool.js';
 import { Progress } from '../progress.js';
 import { compareShard } from '../shards.js';
+import { readUncertainty } from '../uncertainty-files.js';
 import { SIZE_OPTIONS, folderProgress, interruptedKeeping, interruptible, shardDone, shardOption, sized } from './common.js';
 
 export const compareCommand: Command = {
   usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow] [--shard I/N] [--progress]
+        [--uncertain PATH=uniform:LOW:HIGH|PATH=normal:MEAN:SD|PATH=posterior:FILE ...]
       Runs both scenarios N times with common random numbers and prints each indicator's
       mean difference (variant - baseline) with a paired 95% interval; with --out, writes
       the scorecard, every replication's values, the per-tick tables and comparison.json.
+      With --uncertain, each replication draws one parameter vector, used by both arms, so
+      the interval covers what is not known about the parameters as well as chance.
       With --shard I/N (I from 0), runs only the pairs r with r mod N = I into --out DIR,
       resumably; \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
-    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'uncertain', 'shard', ...SIZE_OPTIONS], ['progress']);
     const [baselineFile, variantFile] = args.exactly(2, 'a baseline and a variant scenario file');
     const replications = args.wholeNumber('reps', 1) ?? 10;
     const seed = args.wholeNumber('seed', 0);
@@ -24,12 +29,22 @@ export const compareCommand: Command = {
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
     const baseline = sized(readScenarioFile(baselineFile), args, baselineFile);
     const variant = sized(readScenarioFile(variantFile), args, variantFile);
+    const uncertain = args.all('uncertain').length > 0 ? readUncertainty(args.all('uncertain')) : undefined;
+    for (const path of [...(uncertain?.parameters.map((p) => p.path) ?? []), ...(uncertain?.samples.flatMap((s) => s.paths) ?? [])]) {
+      try {
+        checkFieldPath(baseline, path);
+        checkFieldPath(variant, path);
+      } catch (e) {
+        if (e instanceof FieldPathError) throw new UsageError(`--uncertain ${e.message}`);
+        throw e;
+      }
+    }
     const shard = shardOption(args);
     if (shard !== undefined) {
       if (out === undefined) throw new UsageError('--shard needs --out DIR: each shard keeps its replication pairs in its own folder for `migsim merge`');
       const progress = folderProgress('replication pairs', out, args.has('progress'));
       try {
-        const run = await interruptible((signal) => compareShard(baseline, variant, { replications, seed, workers, signal, out, shard, formats, onTask: progress.onTask }));
+        const run = await interruptible((signal) => compareShard(baseline, variant, { replications, seed, workers, signal, uncertain, out, shard, formats, onTask: progress.onTask }));
         progress.finish();
         console.log(shardDone(`${baseline.name} vs ${variant.name}`, 'replication pairs', out, run));
         return;
@@ -43,7 +58,7 @@ export const compareCommand: Command = {
     const progress = new Progress(replications, 'replication pairs', Progress.wanted(args.has('progress')));
     try {
       const comparison = await interruptible((signal) => compareInWorkers(baseline, variant, {
-        replications, seed, workers, signal, tables: out !== undefined, onPair: () => progress.advance(),
+        replications, seed, workers, signal, uncertain, tables: out !== undefined, onPair: () => progress.advance(),
       }));
       progress.finish();
       console.log(formatScorecard(comparison));

@@ -79,7 +79,7 @@ function readDesign(args: Args): SweepDesign {
 }
 
 /** PATH=VALUES, where PATH may itself hold "=" inside a selector such as countries[id=SYR]. */
-function splitParam(text: string): { path: string; values: string; text: string } {
+export function splitParam(text: string): { path: string; values: string; text: string } {
   let depth = 0;
   for (let k = 0; k < text.length; k++) {
     if (text[k] === '[') depth++;

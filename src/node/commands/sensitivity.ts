@@ -1,0 +1,61 @@
+import { formatTable } from '../../sensitivity/format.js';
+import type { SensitivityMethod } from '../../sensitivity/analysis.js';
+import { Args, UsageError, type Command } from '../args.js';
+import { parseFormats } from '../experiment.js';
+import { readScenarioFile } from '../files.js';
+import { Progress } from '../progress.js';
+import { sensitivityInWorkers, type IndicatorChoice } from '../sensitivity.js';
+import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+import { readRanges, stoppedKeepingRuns } from './ranges.js';
+
+export const sensitivityCommand: Command = {
+  usage: `migsim sensitivity <scenario> --param PATH=LOW:HIGH [--param ...] --indicator NAME[:KEY] [--indicator ...] --out DIR
+        [--method morris|sobol] [--trajectories N] [--levels N] [--samples N] [--bootstrap N] [--reps N]
+        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
+      Global sensitivity of run indicators to scenario fields: Morris elementary effects
+      (default; r trajectories of k+1 runs) or Sobol' first- and total-order indices
+      (Saltelli sampling, N(k+2) runs) with bootstrap 95% intervals. Seeds derive from each
+      design point's values. Each finished run is kept in DIR/runs: rerun to resume.`,
+  async run(argv) {
+    const args = new Args(argv, ['param', 'indicator', 'method', 'trajectories', 'levels', 'samples', 'bootstrap', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const [file] = args.exactly(1, 'one scenario file');
+    const out = args.text('out');
+    if (out === undefined) throw new UsageError('sensitivity needs --out DIR: each finished run is kept there, so an interrupted analysis can resume');
+    const parameters = readRanges(args, 'sensitivity');
+    const indicators: IndicatorChoice[] = args.all('indicator').map((text) => {
+      const at = text.indexOf(':');
+      return at < 0 ? { name: text } : { name: text.slice(0, at), key: text.slice(at + 1) };
+    });
+    if (indicators.length === 0) throw new UsageError('sensitivity needs at least one --indicator NAME or NAME:KEY (e.g. arrivalsByCorridor:central, deaths)');
+    const name = args.text('method') ?? 'morris';
+    let method: SensitivityMethod;
+    if (name === 'morris') method = { method: 'morris', trajectories: args.wholeNumber('trajectories', 2) ?? 10, levels: args.wholeNumber('levels', 2) ?? 4 };
+    else if (name === 'sobol') method = { method: 'sobol', samples: args.wholeNumber('samples', 2) ?? 64, bootstrap: args.wholeNumber('bootstrap', 0) ?? 200 };
+    else throw new UsageError(`--method: expected morris or sobol, found "${name}"`);
+    if (method.method === 'morris' && method.levels % 2 !== 0) throw new UsageError(`--levels: expected an even number, found ${method.levels}`);
+    const replications = args.wholeNumber('reps', 1) ?? 1;
+    const seed = args.wholeNumber('seed', 0);
+    const workers = args.wholeNumber('workers', 1);
+    const formats = parseFormats(args.text('format'), ['csv']);
+    const scenario = sized(readScenarioFile(file), args, file);
+    let progress: Progress | undefined;
+    try {
+      const result = await interruptible((signal) => sensitivityInWorkers(scenario, parameters, indicators, method, {
+        replications, seed, workers, out, formats, signal,
+        onProgress: (_done, of, resumed) => {
+          if (!progress) {
+            if (resumed > 0) console.error(`migsim: resuming: ${resumed} of ${of} runs already done in ${out}`);
+            progress = new Progress(of, 'runs', Progress.wanted(args.has('progress')));
+            progress.skip(resumed);
+          } else progress.advance();
+        },
+      }));
+      progress?.finish();
+      console.log(formatTable(result.indices));
+      console.log(`\n${result.values.length * replications} runs; results in ${out} (${result.indices.name}, design, sensitivity.json)`);
+    } catch (e) {
+      progress?.finish();
+      return stoppedKeepingRuns(e, out);
+    }
+  },
+};
