@@ -58,7 +58,8 @@ export async function compareShard(baseline: Scenario, variant: Scenario, option
 
 const comparisonTaskNames = (replications: number) => Array.from({ length: replications }, (_, r) => `rep-${String(r).padStart(3, '0')}`);
 
-async function shardRun<R>(list: TaskList<R>, options: WorkerOptions & ShardOptions & { formats?: readonly Format[] }): Promise<ShardRun> {
+/** Runs a shard's tasks of a list, writing its shard.json; how many it had and found done. */
+export async function shardRun<R>(list: TaskList<R>, options: WorkerOptions & ShardOptions & { formats?: readonly Format[] }): Promise<ShardRun> {
   let tasks = 0;
   let resumed = 0;
   await runTasks(list, {

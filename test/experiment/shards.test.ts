@@ -230,3 +230,37 @@ describe('a shard folder', () => {
     expect(existsSync(join(root, 'never'))).toBe(false);
   });
 });
+
+describe('a sensitivity analysis and an uncertain comparison run as shards, then merged', () => {
+  // Morris, one parameter, 2 trajectories: 4 runs. In this process: the separate processes are tested above.
+  const SENSITIVITY = ['sensitivity', MEDITERRANEAN, '--param', 'legs[id=lby-ita].interception=0.1:0.9', '--indicator', 'deaths', '--trajectories', '2', '--levels', '2', ...SIZE];
+  const UNCERTAIN = [...COMPARE, '--uncertain', 'legs[id=lby-ita].mortality=uniform:0.01:0.05'];
+
+  it.each([
+    ['sensitivity analysis', SENSITIVITY, 3],
+    ['uncertain comparison', UNCERTAIN, 2],
+  ])('a %s equals its single run byte for byte', async (_what, command, count) => {
+    const dir = mkdtempSync(join(tmpdir(), 'migsim-shards-more-'));
+    expect((await runCli([...command, '--out', join(dir, 'single')])).code).toBe(0);
+    for (let i = 0; i < count; i++) {
+      const r = await runCli([...command, '--shard', `${i}/${count}`, '--out', join(dir, `shard-${i}`)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const merged = await runCli(['merge', join(dir, 'merged'), ...Array.from({ length: count }, (_, i) => join(dir, `shard-${i}`))]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expectSameFiles(join(dir, 'merged'), join(dir, 'single'));
+  });
+
+  it('refuses to mix an uncertain comparison with a plain one, naming the uncertainty', async () => {
+    const r = await runCli(['merge', join(root, 'mixed-uncertainty'), shardDir('comparison', 2, 0), await uncertainShard()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a shard of another comparison than .*: design\.json differs at uncertain: null in /);
+    expect(existsSync(join(root, 'mixed-uncertainty'))).toBe(false);
+  });
+
+  async function uncertainShard(): Promise<string> {
+    const dir = join(root, 'uncertain-shard-1');
+    expect((await runCli([...UNCERTAIN, '--shard', '1/2', '--out', dir])).code).toBe(0);
+    return dir;
+  }
+});

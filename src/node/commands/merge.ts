@@ -5,11 +5,12 @@ import { mergeShards, ShardMismatch, type MergeKind } from '../merge.js';
 const KINDS: Record<string, () => Promise<MergeKind>> = {
   sweep: async () => (await import('../shards.js')).sweepMerge,
   comparison: async () => (await import('../shards.js')).comparisonMerge,
+  'sensitivity analysis': async () => (await import('../sensitivity.js')).sensitivityMerge,
 };
 
 export const mergeCommand: Command = {
   usage: `migsim merge <out> <shard-dir>...
-      Joins the folders of a sweep or comparison run as shards (each with --shard I/N and
+      Joins the folders of a sweep, comparison or sensitivity analysis run as shards (each with --shard I/N and
       its own --out) into <out>: the same files one machine running the whole command
       writes, byte for byte. Refuses, writing nothing, shards of different designs or
       split differently, a shard given twice or missing, or one unfinished.`,
