@@ -41,7 +41,8 @@ export async function calibrationSuite(options: { scale: number; particles: numb
   const file = join(ROOT, 'scenarios', 'mediterranean.yaml');
   const given = readScenarioFile(file);
   const scenario = validateScenario({ ...given, agents: { ...given.agents, scale: options.scale } }, file);
-  const observed = readObservedFile(OBSERVED);
+  // Named as a user would name it, so result files carry no machine's paths.
+  const observed = { ...readObservedFile(OBSERVED), file: 'data/observed/mediterranean-2014-2019.csv' };
   const out = join(ROOT, 'out', `bench-calibration-${options.scale}`);
   const started = performance.now();
   let last = '';
