@@ -97,7 +97,7 @@ export async function runTasks<R>(list: TaskList<R>, options: TaskRunOptions): P
  * rerun resumes only the same work; files half-written by a run that was
  * killed (hidden staging folders) are removed.
  */
-export function prepareFolder(out: string, designText: string, kind: string, shard?: ShardRecord): void {
+function prepareFolder(out: string, designText: string, kind: string, shard?: ShardRecord): void {
   mkdirSync(out, { recursive: true });
   for (const name of readdirSync(out)) if (/^\.runs\.partial-\d+$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
   const designFile = join(out, 'design.json');
