@@ -73,6 +73,7 @@ export { sweep, sweepPoints, sweepTables, runSweepPoint, designPoint, type Sweep
 export { parseFieldPath, checkFieldPath, withFieldValues, FieldPathError, type FieldStep } from './experiment/paths.js';
 export { estimate, pairedDifference, excludesZero, tCritical, type Estimate } from './experiment/stats.js';
 export { derivedSeed } from './experiment/seeds.js';
+export { parseShard, shardName, shardOfTask, tasksOfShard, type Shard } from './experiment/shards.js';
 export { comparisonTables, stackedRunTables } from './experiment/tables.js';
 export { formatScorecard } from './experiment/scorecard.js';
 export { uncertainArms, type Uncertainty, type UncertainParameter, type ParameterSample, type Distribution } from './experiment/uncertainty.js';

@@ -1,6 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { vi } from 'vitest';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { readScenarioFile } from '../src/node/files.js';
 import { validateScenario } from '../src/scenario/validate.js';
 import type { Scenario } from '../src/scenario/types.js';
@@ -56,4 +56,18 @@ export async function runCli(argv: string[]): Promise<{ code: number; stdout: st
     log.mockRestore();
     error.mockRestore();
   }
+}
+
+/** Every file under a folder, by relative path, with its bytes (as latin1 text: one character a byte). */
+export function filesIn(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, 'latin1'));
+    }
+  };
+  walk(dir);
+  return out;
 }

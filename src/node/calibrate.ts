@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { abcContinues, abcPopulation, abcProposals, checkAbcSettings, DEFAULT_ABC, type AbcSettings, type Evaluated, type Population } from '../calibration/abc.js';
 import { meanSeries, seriesDistance } from '../calibration/distance.js';
@@ -14,10 +13,10 @@ import { designPoint, type SweepPoint } from '../experiment/sweep.js';
 import { jsonText } from '../io/json.js';
 import type { Table } from '../metrics/table.js';
 import type { Scenario } from '../scenario/types.js';
-import { FORMATS, prepareFolder, tableFiles, type Format, type WorkerOptions } from './experiment.js';
+import { FORMATS, tableFiles, type Format, type WorkerOptions } from './experiment.js';
 import { libraryVersion, writeFilesAtomically, type OutputFile } from './files.js';
 import { WorkerPool, defaultWorkers } from './pool.js';
-import { runKeptTasks, type NamedTask } from './task-files.js';
+import { runTasks, type TaskList } from './tasks.js';
 
 export type CalibrationMethod = 'abc' | 'optimise';
 
@@ -76,25 +75,18 @@ export async function calibrateInWorkers(scenario: Scenario, observed: ObservedD
   }
   const readings = seriesReadings(observed, scenario);
   const seed = options.seed ?? scenario.seed;
-  const runs = options.out === undefined ? undefined : join(options.out, 'runs');
-  if (options.out !== undefined) {
-    const design = { library: 'migsim', version: libraryVersion(), method, scenario, observed, parameters, seed, replications, settings: method === 'abc' ? abc : optimise };
-    prepareFolder(options.out, jsonText(design), 'calibration');
-  }
+  const design = jsonText({ library: 'migsim', version: libraryVersion(), method, scenario, observed, parameters, seed, replications, settings: method === 'abc' ? abc : optimise });
   const pool = options.pool ?? new WorkerPool(options.workers ?? defaultWorkers());
   try {
     const evaluate = async (stage: string, points: ReadonlyArray<{ tag: string; point: SweepPoint }>): Promise<Evaluated[]> => {
-      const tasks: NamedTask[] = points.flatMap(({ tag, point }) => Array.from({ length: replications }, (_, r) => ({
-        file: `${tag}-rep-${String(r).padStart(3, '0')}.json`,
-        task: { kind: 'series' as const, scenario, point, replication: r, readings, modules: options.modules ?? [] },
-      })));
-      let done = 0;
-      let resumed = 0;
-      const results = await runKeptTasks<number[][]>(tasks, {
-        folder: runs, pool, signal: options.signal,
-        onResumed: (n) => options.onProgress?.({ stage, done: (done = resumed = n), of: tasks.length, resumed }),
-        onResult: () => options.onProgress?.({ stage, done: ++done, of: tasks.length, resumed }),
-      });
+      const list: TaskList<number[][]> = {
+        kind: 'calibration', design,
+        names: points.flatMap(({ tag }) => Array.from({ length: replications }, (_, r) => `${tag}-rep-${String(r).padStart(3, '0')}`)),
+        task: (k) => ({ kind: 'series', scenario, point: points[Math.floor(k / replications)].point, replication: k % replications, readings, modules: options.modules ?? [] }),
+        encode: jsonText,
+        decode: (text) => JSON.parse(text) as number[][],
+      };
+      const results = await runTasks(list, { out: options.out, pool, signal: options.signal, onTask: (done, of, resumed) => options.onProgress?.({ stage, done, of, resumed }) });
       return points.map(({ point }, k) => {
         const series = meanSeries(results.slice(k * replications, (k + 1) * replications));
         return { values: point.values, distance: seriesDistance(observed, series), series };

@@ -12,6 +12,7 @@ import { factsCommand } from './commands/facts.js';
 import { fleeCommand } from './commands/flee.js';
 import { exploreCommand } from './commands/explore.js';
 import { reportCommand } from './commands/report.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   sweep: sweepCommand,
   flee: fleeCommand,
+  merge: mergeCommand,
   calibrate: calibrateCommand,
   sensitivity: sensitivityCommand,
   facts: factsCommand,

@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { join } from 'node:path';
 import type { PolicyEvent } from '../engine/events.js';
 import { checkReplications, summariseComparison, type CompareOptions, type Comparison, type PairRun } from '../experiment/compare.js';
-import { sweepPoints, sweepTables, type SweepDesign, type SweepOptions, type SweepResult, type SweepRun } from '../experiment/sweep.js';
+import { sweepPoints, sweepTables, type SweepDesign, type SweepOptions, type SweepPoint, type SweepResult, type SweepRun } from '../experiment/sweep.js';
 import { comparisonTables, stackedRunTables } from '../experiment/tables.js';
 import { tableToCsv } from '../io/csv.js';
 import { jsonText } from '../io/json.js';
@@ -15,6 +13,7 @@ import type { Scenario } from '../scenario/types.js';
 import { UsageError } from './args.js';
 import { libraryVersion, writeFilesAtomically, type OutputFile } from './files.js';
 import { defaultWorkers, runInWorkers, type WorkerPool } from './pool.js';
+import { runTasks, type TaskList } from './tasks.js';
 import type { WorkerTask } from './worker.js';
 
 export type Format = 'csv' | 'arrow';
@@ -100,10 +99,8 @@ export interface SweepInWorkersOptions extends SweepOptions, WorkerOptions {
   onRun?: (done: number, total: number, resumed: number) => void;
 }
 
-const runFileName = (point: number, replication: number) => `point-${String(point).padStart(4, '0')}-rep-${String(replication).padStart(3, '0')}.json`;
-
-/** `sweep`, over worker threads, with files that resume. Same result as `sweep` for the same inputs. */
-export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, options: SweepInWorkersOptions): Promise<SweepResult> {
+/** Task k of a sweep is point floor(k / replications), replication k mod replications. */
+export function sweepTaskList(scenario: Scenario, design: SweepDesign, options: SweepOptions & WorkerOptions): { list: TaskList<SweepRun>; points: SweepPoint[]; seed: number } {
   checkReplications(options.replications);
   const seed = options.seed ?? scenario.seed;
   const points = sweepPoints(scenario, design, seed);
@@ -111,68 +108,36 @@ export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, op
   const copies = Math.min(options.pool?.size ?? options.workers ?? defaultWorkers(), defaultWorkers());
   for (const p of points) checkRunSize(withFieldValues(scenario, p.values), `${scenario.name} at ${p.key}`, totalmem(), copies);
   const reps = options.replications;
-  const total = points.length * reps;
-  const runs: SweepRun[] = new Array(total);
-  const runsDir = options.out === undefined ? undefined : join(options.out, 'runs');
+  const list: TaskList<SweepRun> = {
+    kind: 'sweep',
+    design: jsonText({ library: 'migsim', version: libraryVersion(), scenario, design, seed, replications: reps, indicators: options.indicators ?? null, points }),
+    names: sweepTaskNames(points.length, reps),
+    task: (k) => ({ kind: 'sweep', scenario, point: points[Math.floor(k / reps)], replication: k % reps, indicators: options.indicators, modules: options.modules ?? [] }),
+    encode: jsonText,
+    decode: readRun,
+  };
+  return { list, points, seed };
+}
 
-  let resumed = 0;
-  if (options.out !== undefined && runsDir !== undefined) {
-    const designText = jsonText({
-      library: 'migsim', version: libraryVersion(), scenario, design, seed, replications: reps, indicators: options.indicators ?? null, points,
-    });
-    prepareFolder(options.out, designText);
-    for (const p of points) {
-      for (let r = 0; r < reps; r++) {
-        const file = join(runsDir, runFileName(p.index, r));
-        if (existsSync(file)) {
-          runs[p.index * reps + r] = readRun(readFileSync(file, 'utf8'));
-          resumed++;
-        }
-      }
-    }
-  }
-  options.onRun?.(resumed, total, resumed);
+export const sweepTaskNames = (points: number, reps: number) => Array.from({ length: points * reps }, (_, k) =>
+  `point-${String(Math.floor(k / reps)).padStart(4, '0')}-rep-${String(k % reps).padStart(3, '0')}`);
 
-  const todo = points.flatMap((point) => Array.from({ length: reps }, (_, replication) => ({ point, replication })))
-    .filter(({ point, replication }) => runs[point.index * reps + replication] === undefined);
-  const tasks: WorkerTask[] = todo.map(({ point, replication }) => ({ kind: 'sweep', scenario, point, replication, indicators: options.indicators, modules: options.modules ?? [] }));
-  let done = resumed;
-  await runInWorkers<SweepRun>(tasks, {
-    workers: options.workers, pool: options.pool, signal: options.signal,
-    onResult: (index, run) => {
-      const text = jsonText(run);
-      if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: runFileName(run.point, run.replication), content: text }], false);
-      // Read back what was written, so fresh and resumed runs merge identically.
-      runs[todo[index].point.index * reps + todo[index].replication] = readRun(text);
-      options.onRun?.(++done, total, resumed);
-    },
-  });
-
-  const result: SweepResult = { scenario, design, seed, replications: reps, points, runs };
+/** `sweep`, over worker threads, with files that resume. Same result as `sweep` for the same inputs. */
+export async function sweepInWorkers(scenario: Scenario, design: SweepDesign, options: SweepInWorkersOptions): Promise<SweepResult> {
+  const { list, points, seed } = sweepTaskList(scenario, design, options);
+  const runs = await runTasks(list, { ...options, onTask: options.onRun });
+  const result: SweepResult = { scenario, design, seed, replications: options.replications, points, runs };
   if (options.out !== undefined) writeFilesAtomically(options.out, await sweepFiles(result, options.formats ?? FORMATS, options.indicators));
   return result;
 }
 
-/**
- * Makes the folder ready: its design.json must be this sweep's (or absent), so
- * a rerun resumes only the same sweep; files half-written by a run that was
- * killed (hidden staging folders) are removed.
- */
-export function prepareFolder(out: string, designText: string, what = 'sweep'): void {
-  mkdirSync(out, { recursive: true });
-  for (const name of readdirSync(out)) if (/^\.runs\.partial-\d+$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
-  const designFile = join(out, 'design.json');
-  if (existsSync(designFile)) {
-    if (readFileSync(designFile, 'utf8') !== designText) {
-      throw new UsageError(`${out} holds the results of a different ${what} (its design.json names another scenario, parameters, replications, seed, indicators, settings or library version): choose another --out folder, or remove it`);
-    }
-  } else {
-    writeFilesAtomically(out, [{ name: 'design.json', content: designText }]);
-  }
+/** A sweep in a line: its name and size. */
+export function sweepSummary(result: SweepResult): string {
+  return `${result.scenario.name}: ${result.points.length} points x ${result.replications} replications = ${result.points.length * result.replications} runs`;
 }
 
 /** A run file's content, with the nulls JSON wrote for NaN turned back into NaN. */
-function readRun(text: string): SweepRun {
+export function readRun(text: string): SweepRun {
   const run = JSON.parse(text) as SweepRun;
   const nan = (v: number | null) => (v === null ? Number.NaN : v);
   for (const values of Object.values(run.indicators)) for (const k of Object.keys(values)) values[k] = nan(values[k]);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { checkRanges, type ParameterRange } from '../calibration/parameters.js';
 import { checkReplications } from '../experiment/compare.js';
 import { checkFieldPath, withFieldValues } from '../experiment/paths.js';
@@ -7,11 +6,13 @@ import { jsonText } from '../io/json.js';
 import { indicatorsNamed } from '../metrics/indicators.js';
 import type { Table } from '../metrics/table.js';
 import type { Scenario } from '../scenario/types.js';
+import { formatTable } from '../sensitivity/format.js';
 import { sensitivityDesign, sensitivityTable, type SensitivityDesign, type SensitivityMethod, type SensitivityOutput } from '../sensitivity/analysis.js';
-import { FORMATS, prepareFolder, tableFiles, type Format, type WorkerOptions } from './experiment.js';
+import { FORMATS, tableFiles, type Format, type WorkerOptions } from './experiment.js';
 import { libraryVersion, writeFilesAtomically, type OutputFile } from './files.js';
-import { WorkerPool, defaultWorkers } from './pool.js';
-import { runKeptTasks } from './task-files.js';
+import type { MergeKind } from './merge.js';
+import { shardRun, type ShardOptions, type ShardRun } from './shards.js';
+import { resultFileName, runTasks, type TaskList } from './tasks.js';
 
 /** An indicator to analyse, and optionally one key of it (a route, a corridor); without a key, every key it has. */
 export interface IndicatorChoice {
@@ -40,62 +41,106 @@ export interface SensitivityResult {
   indices: Table;
 }
 
-/**
- * Global sensitivity analysis of run indicators to scenario field paths, each
- * design point run on worker threads with the seed of its values (as in
- * sweeps). With `out`, every run is kept as it finishes; a rerun resumes.
- */
-export async function sensitivityInWorkers(scenario: Scenario, parameters: readonly ParameterRange[], indicators: readonly IndicatorChoice[], method: SensitivityMethod, options: SensitivityOptions = {}): Promise<SensitivityResult> {
+interface SensitivitySetup {
+  scenario: Scenario;
+  parameters: ParameterRange[];
+  indicators: IndicatorChoice[];
+  method: SensitivityMethod;
+  seed: number;
+  replications: number;
+}
+
+/** Task k runs design point floor(k / replications), replication k mod replications. */
+function sensitivityTaskList(setup: SensitivitySetup, modules: readonly string[] = []): TaskList<SweepRun> {
+  const { scenario, parameters, indicators, method, seed, replications } = setup;
+  const { values } = sensitivityDesign(parameters, method, { scenario: scenario.name, seed });
+  const points = values.map((v, index) => designPoint(scenario, index, v, seed));
+  const names = indicatorsNamed(indicators.map((i) => i.name)).map((i) => i.name);
+  return {
+    kind: 'sensitivity analysis',
+    design: jsonText({ library: 'migsim', version: libraryVersion(), scenario, parameters, indicators, method, seed, replications }),
+    names: sensitivityTaskNames(points.length, replications),
+    task: (k) => ({ kind: 'sweep', scenario, point: points[Math.floor(k / replications)], replication: k % replications, indicators: names, modules }),
+    encode: jsonText,
+    decode: (text) => JSON.parse(text) as SweepRun,
+  };
+}
+
+const sensitivityTaskNames = (points: number, replications: number) => Array.from({ length: points * replications }, (_, k) =>
+  `point-${String(Math.floor(k / replications)).padStart(5, '0')}-rep-${String(k % replications).padStart(3, '0')}`);
+
+/** The analysis, checked before anything runs. */
+function sensitivitySetup(scenario: Scenario, parameters: readonly ParameterRange[], indicators: readonly IndicatorChoice[], method: SensitivityMethod, options: SensitivityOptions): SensitivitySetup {
   checkRanges(parameters);
   for (const p of parameters) {
     checkFieldPath(scenario, p.path);
     withFieldValues(scenario, { [p.path]: p.low });
     withFieldValues(scenario, { [p.path]: p.high });
   }
-  const named = indicatorsNamed(indicators.map((i) => i.name));
-  const notRun = named.find((i) => i.level !== 'run');
+  const notRun = indicatorsNamed(indicators.map((i) => i.name)).find((i) => i.level !== 'run');
   if (notRun) throw new Error(`indicator ${notRun.name} compares two runs; sensitivity analysis needs indicators of one run`);
   const replications = options.replications ?? 1;
   checkReplications(replications);
-  const seed = options.seed ?? scenario.seed;
+  return { scenario, parameters: [...parameters], indicators: [...indicators], method, seed: options.seed ?? scenario.seed, replications };
+}
+
+/** The indices from every run, in task order. */
+function sensitivityResult(setup: SensitivitySetup, runs: readonly SweepRun[]): SensitivityResult {
+  const { scenario, parameters, indicators, method, seed, replications } = setup;
   const identity = { scenario: scenario.name, seed };
   const { design, values } = sensitivityDesign(parameters, method, identity);
-  const points = values.map((v, index) => designPoint(scenario, index, v, seed));
-  if (options.out !== undefined) {
-    prepareFolder(options.out, jsonText({ library: 'migsim', version: libraryVersion(), scenario, parameters, indicators, method, seed, replications }), 'sensitivity analysis');
-  }
-  const pool = options.pool ?? new WorkerPool(options.workers ?? defaultWorkers());
-  try {
-    const names = named.map((i) => i.name);
-    let done = 0;
-    let resumed = 0;
-    const tasks = points.flatMap((point) => Array.from({ length: replications }, (_, r) => ({
-      file: `point-${String(point.index).padStart(5, '0')}-rep-${String(r).padStart(3, '0')}.json`,
-      task: { kind: 'sweep' as const, scenario, point, replication: r, indicators: names, modules: options.modules ?? [] },
-    })));
-    const runs = await runKeptTasks<SweepRun>(tasks, {
-      folder: options.out === undefined ? undefined : join(options.out, 'runs'), pool, signal: options.signal,
-      onResumed: (n) => options.onProgress?.((done = resumed = n), tasks.length, resumed),
-      onResult: () => options.onProgress?.(++done, tasks.length, resumed),
+  const outputs: SensitivityOutput[] = indicators.flatMap(({ name, key }) => {
+    const keys = key !== undefined ? [key] : Object.keys(runs[0].indicators[name]);
+    return keys.map((k) => {
+      if (!(k in runs[0].indicators[name])) throw new Error(`indicator ${name} has no key "${k}" in this scenario (keys: ${Object.keys(runs[0].indicators[name]).join(', ')})`);
+      return {
+        indicator: name, key: k,
+        values: values.map((_, p) => runs.slice(p * replications, (p + 1) * replications).reduce((s, r) => s + (r.indicators[name][k] ?? Number.NaN), 0) / replications),
+      };
     });
-    const outputs: SensitivityOutput[] = indicators.flatMap(({ name, key }) => {
-      const keys = key !== undefined ? [key] : Object.keys(runs[0].indicators[name]);
-      return keys.map((k) => {
-        if (!(k in runs[0].indicators[name])) throw new Error(`indicator ${name} has no key "${k}" in this scenario (keys: ${Object.keys(runs[0].indicators[name]).join(', ')})`);
-        return {
-          indicator: name, key: k,
-          values: points.map((_, p) => runs.slice(p * replications, (p + 1) * replications).reduce((s, r) => s + (r.indicators[name][k] ?? Number.NaN), 0) / replications),
-        };
-      });
-    });
-    const indices = sensitivityTable(parameters, method, design, outputs, identity);
-    const result: SensitivityResult = { scenario, parameters: [...parameters], method, seed, replications, design, values, outputs, indices };
-    if (options.out !== undefined) writeFilesAtomically(options.out, await sensitivityFiles(result, options.formats ?? ['csv']));
-    return result;
-  } finally {
-    if (!options.pool) await pool.close();
-  }
+  });
+  const indices = sensitivityTable(parameters, method, design, outputs, identity);
+  return { scenario, parameters, method, seed, replications, design, values, outputs, indices };
 }
+
+/**
+ * Global sensitivity analysis of run indicators to scenario field paths, each
+ * design point run on worker threads with the seed of its values (as in
+ * sweeps). With `out`, every run is kept as it finishes; a rerun resumes.
+ */
+export async function sensitivityInWorkers(scenario: Scenario, parameters: readonly ParameterRange[], indicators: readonly IndicatorChoice[], method: SensitivityMethod, options: SensitivityOptions = {}): Promise<SensitivityResult> {
+  const setup = sensitivitySetup(scenario, parameters, indicators, method, options);
+  const runs = await runTasks(sensitivityTaskList(setup, options.modules), { ...options, onTask: options.onProgress });
+  const result = sensitivityResult(setup, runs);
+  if (options.out !== undefined) writeFilesAtomically(options.out, await sensitivityFiles(result, options.formats ?? ['csv']));
+  return result;
+}
+
+/** One shard of a sensitivity analysis: its share of the runs into its own folder, for `migsim merge`. */
+export async function sensitivityShard(scenario: Scenario, parameters: readonly ParameterRange[], indicators: readonly IndicatorChoice[], method: SensitivityMethod, options: Omit<SensitivityOptions, 'out' | 'onProgress'> & ShardOptions): Promise<ShardRun> {
+  return shardRun(sensitivityTaskList(sensitivitySetup(scenario, parameters, indicators, method, options), options.modules), { ...options, formats: options.formats ?? ['csv'] });
+}
+
+/** How `migsim merge` joins the shards of a sensitivity analysis: the same files `sensitivityInWorkers` writes, runs included. */
+export const sensitivityMerge: MergeKind = {
+  names(designText) {
+    const d = JSON.parse(designText) as SensitivitySetup;
+    return sensitivityTaskNames(sensitivityDesign(d.parameters, d.method, { scenario: d.scenario.name, seed: d.seed }).values.length, d.replications);
+  },
+  async merge(designText, results, formats) {
+    const setup = JSON.parse(designText) as SensitivitySetup;
+    const result = sensitivityResult(setup, results.map((text) => JSON.parse(text) as SweepRun));
+    const names = sensitivityMerge.names(designText);
+    return {
+      files: [
+        { name: 'design.json', content: designText },
+        ...results.map((content, k) => ({ name: `runs/${resultFileName(names[k])}`, content })),
+        ...(await sensitivityFiles(result, formats)),
+      ],
+      summary: `${formatTable(result.indices)}\n\n${results.length} runs`,
+    };
+  },
+};
 
 /** The indices table, `design` (every point's values and outputs) and `sensitivity.json`. */
 export async function sensitivityFiles(result: SensitivityResult, formats: readonly Format[] = FORMATS): Promise<OutputFile[]> {

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withPolicies } from '../../src/experiment/compare.js';
 import { sweep, sweepTables, type SweepDesign } from '../../src/experiment/sweep.js';
 import { tableToCsv } from '../../src/io/csv.js';
 import { sweepInWorkers } from '../../src/node/experiment.js';
-import { ROOT, mediterranean, runCli, SCENARIOS } from '../helpers.js';
+import { filesIn, ROOT, mediterranean, runCli, SCENARIOS } from '../helpers.js';
 
 const MEDITERRANEAN = join(SCENARIOS, 'mediterranean.yaml');
 // The built-in world, coarse and short, with a closure whose strength the sweep varies.
@@ -18,20 +18,6 @@ const design: SweepDesign = {
   kind: 'grid',
   parameters: [{ path: 'policies[name=closure].value', values: [0.3, 0.6] }, { path: 'countries[id=SYR].conflict', values: [0.5, 0.9] }],
 };
-
-/** Every file under a folder, by relative path, with its bytes (as latin1 text: one character a byte). */
-function filesIn(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const tempDir = (name: string) => join(mkdtempSync(join(tmpdir(), 'migsim-sweep-')), name);
 

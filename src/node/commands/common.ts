@@ -2,7 +2,10 @@ import { totalmem } from 'node:os';
 import { checkRunSize, formatBytes } from '../../scenario/size.js';
 import type { Scenario } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
+import { parseShard, shardName, type Shard } from '../../experiment/shards.js';
 import { UsageError, type Args } from '../args.js';
+import { Progress } from '../progress.js';
+import type { ShardRun } from '../shards.js';
 
 /** Options every command that runs scenarios takes to shorten or coarsen them. */
 export const SIZE_OPTIONS = ['ticks', 'scale'] as const;
@@ -62,3 +65,37 @@ export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>
     process.off('SIGTERM', stop);
   }
 }
+
+/** `--shard I/N`, read; absent: the whole experiment. */
+export function shardOption(args: Args): Shard | undefined {
+  const text = args.text('shard');
+  if (text === undefined) return undefined;
+  try {
+    return parseShard(text);
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`--shard: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Progress of tasks kept in a folder: says how many were found done there, then counts the rest. */
+export function folderProgress(what: string, out: string, forced: boolean) {
+  let shown: Progress | undefined;
+  return {
+    onTask(_done: number, total: number, resumed: number) {
+      if (!shown) {
+        if (resumed > 0) console.error(`migsim: resuming: ${resumed} of ${total} ${what} already done in ${out}`);
+        shown = new Progress(total, what, Progress.wanted(forced));
+        shown.skip(resumed);
+      } else shown.advance();
+    },
+    finish: () => shown?.finish(),
+  };
+}
+
+/** What a shard says when done: where its results are, and how to join the shards. */
+export function shardDone(title: string, what: string, out: string, run: ShardRun): string {
+  return `${title}: shard ${shardName(run.shard)}: ${run.tasks} ${what} in ${out}/runs; when every shard is done, join them with: migsim merge <out> <the ${run.shard.count} shard folders>`;
+}
+
+export const interruptedKeeping = (what: string, out: string) => `migsim: interrupted; the finished ${what} are kept in ${out}/runs: run the same command again to resume`;

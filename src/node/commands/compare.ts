@@ -5,11 +5,12 @@ import { compareInWorkers, comparisonFiles, parseFormats } from '../experiment.j
 import { checkOutputFolder, readScenarioFile, writeFilesAtomically } from '../files.js';
 import { Interrupted, defaultWorkers } from '../pool.js';
 import { Progress } from '../progress.js';
+import { compareShard } from '../shards.js';
 import { readUncertainty } from '../uncertainty-files.js';
-import { REPORT_SWITCH, SIZE_OPTIONS, interruptible, reportWanted, sized, writeReportInto } from './common.js';
+import { REPORT_SWITCH, SIZE_OPTIONS, folderProgress, interruptedKeeping, interruptible, reportWanted, shardDone, shardOption, sized, writeReportInto } from './common.js';
 
 export const compareCommand: Command = {
-  usage: `migsim compare <baseline> <variant> [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR [--force]] [--format csv,arrow] [--report] [--progress]
+  usage: `migsim compare <baseline> <variant> [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR [--force]] [--format csv,arrow] [--report] [--shard I/N] [--progress]
         [--uncertain PATH=uniform:LOW:HIGH|PATH=normal:MEAN:SD|PATH=posterior:FILE ...]
       Runs both scenarios N times with common random numbers and prints each indicator's
       mean difference (variant - baseline) with a paired 95% interval; with --out, writes
@@ -18,9 +19,11 @@ export const compareCommand: Command = {
       With --uncertain, each replication draws one parameter vector, used by both arms, so
       the interval covers what is not known about the parameters as well as chance.
       Defaults: --reps 10, --seed the baseline's, --workers every core, --format csv,arrow.
-      --report also writes DIR/report.html.`,
+      --report also writes DIR/report.html.
+      With --shard I/N (I from 0), runs only the pairs r with r mod N = I into --out DIR,
+      resumably; \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
-    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'uncertain', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
+    const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'uncertain', 'shard', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
     const [baselineFile, variantFile] = args.exactly(2, 'a baseline and a variant scenario file');
     const replications = args.wholeNumber('reps', 1) ?? 10;
     const seed = args.wholeNumber('seed', 0);
@@ -41,6 +44,22 @@ export const compareCommand: Command = {
       } catch (e) {
         if (e instanceof FieldPathError) throw new UsageError(`--uncertain ${e.message}`);
         throw e;
+      }
+    }
+    const shard = shardOption(args);
+    if (shard !== undefined) {
+      if (out === undefined) throw new UsageError('--shard needs --out DIR: each shard keeps its replication pairs in its own folder for `migsim merge`');
+      const progress = folderProgress('replication pairs', out, args.has('progress'));
+      try {
+        const run = await interruptible((signal) => compareShard(baseline, variant, { replications, seed, workers, signal, uncertain, out, shard, formats, onTask: progress.onTask }));
+        progress.finish();
+        console.log(shardDone(`${baseline.name} vs ${variant.name}`, 'replication pairs', out, run));
+        return;
+      } catch (e) {
+        if (!(e instanceof Interrupted)) throw e;
+        progress.finish();
+        console.error(interruptedKeeping('replication pairs', out));
+        return 130;
       }
     }
     const progress = new Progress(replications, 'replication pairs', Progress.wanted(args.has('progress')));

@@ -4,20 +4,22 @@ import { Args, UsageError, type Command } from '../args.js';
 import { parseFormats } from '../experiment.js';
 import { readScenarioFile } from '../files.js';
 import { Progress } from '../progress.js';
-import { sensitivityInWorkers, type IndicatorChoice } from '../sensitivity.js';
-import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+import { sensitivityInWorkers, sensitivityShard, type IndicatorChoice } from '../sensitivity.js';
+import { SIZE_OPTIONS, folderProgress, interruptible, shardDone, shardOption, sized } from './common.js';
 import { readRanges, stoppedKeepingRuns } from './ranges.js';
 
 export const sensitivityCommand: Command = {
   usage: `migsim sensitivity <scenario> --param PATH=LOW:HIGH [--param ...] --indicator NAME[:KEY] [--indicator ...] --out DIR
         [--method morris|sobol] [--trajectories N] [--levels N] [--samples N] [--bootstrap N] [--reps N]
-        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
+        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--shard I/N] [--progress]
       Global sensitivity of run indicators to scenario fields: Morris elementary effects
       (default; r trajectories of k+1 runs) or Sobol' first- and total-order indices
       (Saltelli sampling, N(k+2) runs) with bootstrap 95% intervals. Seeds derive from each
-      design point's values. Each finished run is kept in DIR/runs: rerun to resume.`,
+      design point's values. Each finished run is kept in DIR/runs: rerun to resume.
+      With --shard I/N (I from 0), runs only runs k with k mod N = I, into its own DIR;
+      \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
-    const args = new Args(argv, ['param', 'indicator', 'method', 'trajectories', 'levels', 'samples', 'bootstrap', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['param', 'indicator', 'method', 'trajectories', 'levels', 'samples', 'bootstrap', 'reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress']);
     const [file] = args.exactly(1, 'one scenario file');
     const out = args.text('out');
     if (out === undefined) throw new UsageError('sensitivity needs --out DIR: each finished run is kept there, so an interrupted analysis can resume');
@@ -37,7 +39,20 @@ export const sensitivityCommand: Command = {
     const seed = args.wholeNumber('seed', 0);
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv']);
+    const shard = shardOption(args);
     const scenario = sized(readScenarioFile(file), args, file);
+    if (shard !== undefined) {
+      const shown = folderProgress('runs', out, args.has('progress'));
+      try {
+        const run = await interruptible((signal) => sensitivityShard(scenario, parameters, indicators, method, { replications, seed, workers, out, formats, signal, shard, onTask: shown.onTask }));
+        shown.finish();
+        console.log(shardDone(scenario.name, 'runs', out, run));
+        return;
+      } catch (e) {
+        shown.finish();
+        return stoppedKeepingRuns(e, out);
+      }
+    }
     let progress: Progress | undefined;
     try {
       const result = await interruptible((signal) => sensitivityInWorkers(scenario, parameters, indicators, method, {

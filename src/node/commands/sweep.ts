@@ -1,14 +1,14 @@
 import { FieldPathError } from '../../experiment/paths.js';
-import type { SweepDesign, SweepResult } from '../../experiment/sweep.js';
+import type { SweepDesign } from '../../experiment/sweep.js';
 import { Args, UsageError, type Command } from '../args.js';
-import { parseFormats, sweepInWorkers } from '../experiment.js';
+import { parseFormats, sweepInWorkers, sweepSummary } from '../experiment.js';
 import { checkOutputFolder, readScenarioFile } from '../files.js';
 import { Interrupted, defaultWorkers } from '../pool.js';
-import { Progress } from '../progress.js';
-import { REPORT_SWITCH, SIZE_OPTIONS, interruptible, reportWanted, sized, writeReportInto } from './common.js';
+import { sweepShard } from '../shards.js';
+import { REPORT_SWITCH, SIZE_OPTIONS, folderProgress, interruptedKeeping, interruptible, reportWanted, shardDone, shardOption, sized, writeReportInto } from './common.js';
 
 export const sweepCommand: Command = {
-  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --out DIR [--force] [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--report] [--progress]
+  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --out DIR [--force] [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--report] [--shard I/N] [--progress]
   migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --out DIR [...]
       Runs every combination of the values given (or N points drawn between the bounds),
       N replications each, over every core. PATH names a scenario field, e.g.
@@ -16,9 +16,11 @@ export const sweepCommand: Command = {
       Each finished run is kept in DIR/runs; rerun the same command to resume.
       DIR must be empty, new or migsim's own, unless --force.
       Defaults: --reps 10, --seed the scenario's, --workers every core, --format csv,arrow.
-      --report also writes DIR/report.html.`,
+      --report also writes DIR/report.html.
+      With --shard I/N (I from 0), runs only runs k with k mod N = I, into its own
+      DIR; \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
-    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
+    const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
     const [file] = args.exactly(1, 'one scenario file');
     const out = args.text('out');
     if (out === undefined) throw new UsageError('sweep needs --out DIR: each finished run is kept there, so an interrupted sweep can resume');
@@ -27,29 +29,27 @@ export const sweepCommand: Command = {
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv', 'arrow']);
     const report = reportWanted(args, out);
+    const shard = shardOption(args);
     const design = readDesign(args);
     checkOutputFolder(out, args.has('force'));
     const scenario = sized(readScenarioFile(file), args, file, Math.min(workers ?? defaultWorkers(), defaultWorkers()));
-    let shown: Progress | undefined;
+    const progress = folderProgress('runs', out, args.has('progress'));
     try {
-      const result = await interruptible((signal) => sweepInWorkers(scenario, design, {
-        replications, seed, workers, out, formats, signal,
-        onRun: (_done, total, resumed) => {
-          if (!shown) {
-            if (resumed > 0) console.error(`migsim: resuming: ${resumed} of ${total} runs already done in ${out}`);
-            shown = new Progress(total, 'runs', Progress.wanted(args.has('progress')));
-            shown.skip(resumed);
-          } else shown.advance();
-        },
-      }));
-      shown?.finish();
-      console.log(describe(result, out));
-      if (report) await writeReportInto(out);
+      if (shard !== undefined) {
+        const run = await interruptible((signal) => sweepShard(scenario, design, { replications, seed, workers, out, formats, signal, shard, onTask: progress.onTask }));
+        progress.finish();
+        console.log(shardDone(scenario.name, 'runs', out, run));
+      } else {
+        const result = await interruptible((signal) => sweepInWorkers(scenario, design, { replications, seed, workers, out, formats, signal, onRun: progress.onTask }));
+        progress.finish();
+        console.log(`${sweepSummary(result)}; results in ${out} (runs, points, sweep.json)`);
+        if (report) await writeReportInto(out);
+      }
     } catch (e) {
       if (e instanceof FieldPathError) throw new UsageError(`--param ${e.message}`);
       if (!(e instanceof Interrupted)) throw e;
-      shown?.finish();
-      console.error(`migsim: interrupted; the finished runs are kept in ${out}/runs: run the same command again to resume`);
+      progress.finish();
+      console.error(interruptedKeeping('runs', out));
       return 130;
     }
   },
@@ -93,9 +93,4 @@ export function splitParam(text: string): { path: string; values: string; text: 
     else if (text[k] === '=' && depth === 0) return { path: text.slice(0, k), values: text.slice(k + 1), text };
   }
   throw new UsageError(`--param ${text}: expected PATH=V1,V2,... or PATH=LOW:HIGH`);
-}
-
-function describe(result: SweepResult, out: string): string {
-  const { points, replications } = result;
-  return `${result.scenario.name}: ${points.length} points x ${replications} replications = ${points.length * replications} runs; results in ${out} (runs, points, sweep.json)`;
 }

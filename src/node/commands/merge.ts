@@ -1,0 +1,31 @@
+import { Args, type Command } from '../args.js';
+import { mergeShards, ShardMismatch, type MergeKind } from '../merge.js';
+
+/** How each kind of experiment merges, loaded only when a shard of that kind is merged. */
+const KINDS: Record<string, () => Promise<MergeKind>> = {
+  sweep: async () => (await import('../shards.js')).sweepMerge,
+  comparison: async () => (await import('../shards.js')).comparisonMerge,
+  'sensitivity analysis': async () => (await import('../sensitivity.js')).sensitivityMerge,
+};
+
+export const mergeCommand: Command = {
+  usage: `migsim merge <out> <shard-dir>...
+      Joins the folders of a sweep, comparison or sensitivity analysis run as shards (each with --shard I/N and
+      its own --out) into <out>: the same files one machine running the whole command
+      writes, byte for byte. Refuses, writing nothing, shards of different designs or
+      split differently, a shard given twice or missing, or one unfinished.`,
+  async run(argv) {
+    const args = new Args(argv, []);
+    if (args.positional.length < 2) args.exactly(2, 'an output folder and at least one shard folder');
+    const [out, ...dirs] = args.positional;
+    try {
+      const { files, summary } = await mergeShards(out, dirs, KINDS);
+      console.log(summary);
+      console.log(`\nWrote ${files.length} files to ${out}`);
+    } catch (e) {
+      if (!(e instanceof ShardMismatch)) throw e;
+      console.error(e.message);
+      return 2;
+    }
+  },
+};
