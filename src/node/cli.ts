@@ -3,21 +3,8 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FleeFormatError } from '../flee/errors.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { UsageError, type Command } from './args.js';
-import { compareCommand } from './commands/compare.js';
-import { fleeCommand } from './commands/flee.js';
-import { runCommand } from './commands/run.js';
-import { sweepCommand } from './commands/sweep.js';
-import { validateCommand } from './commands/validate.js';
-
-/** Every command of the CLI; a new command is one file in commands/ and one line here. */
-const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  validate: validateCommand,
-  compare: compareCommand,
-  sweep: sweepCommand,
-  flee: fleeCommand,
-};
+import { UsageError } from './args.js';
+import { COMMANDS } from './commands/index.js';
 
 const USAGE = `migsim: agent-based simulation of migration flows
 
@@ -34,9 +21,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   try {
-    const command = COMMANDS[name];
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
-    return (await command.run(rest)) ?? 0;
+    return (await (await command.load()).run(rest)) ?? 0;
   } catch (e) {
     if (e instanceof ScenarioError || e instanceof FleeFormatError) {
       console.error(e.message);

@@ -1,5 +1,5 @@
-import { compile } from 'mathjs/number';
 import type { Quantity } from '../scenario/types.js';
+import { compileExpression } from './expression.js';
 
 /** The moment a quantity is read at. */
 export interface TimePoint {
@@ -16,7 +16,7 @@ export type QuantityFn = (at: TimePoint) => number;
 export function compileQuantity(q: Quantity): QuantityFn {
   if (typeof q === 'number') return () => q;
   if (typeof q === 'string') {
-    const expr = compile(q);
+    const expr = compileExpression(q);
     return (at) => {
       const v = expr.evaluate({ t: at.t, tick: at.tick, year: at.year });
       if (typeof v !== 'number') throw new Error(`the expression gives ${typeof v}, not a number`);

@@ -7,10 +7,6 @@ import { Progress } from '../progress.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
 
 export const compareCommand: Command = {
-  usage: `migsim compare <baseline> <variant> --reps N [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow] [--progress]
-      Runs both scenarios N times with common random numbers and prints each indicator's
-      mean difference (variant - baseline) with a paired 95% interval; with --out, writes
-      the scorecard, every replication's values, the per-tick tables and comparison.json.`,
   async run(argv) {
     const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
     const [baselineFile, variantFile] = args.exactly(2, 'a baseline and a variant scenario file');

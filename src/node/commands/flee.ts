@@ -8,11 +8,6 @@ import { readFleeFolder, readFleeSettingsFile } from '../flee-files.js';
 import { libraryVersion, writeFilesAtomically } from '../files.js';
 
 export const fleeCommand: Command = {
-  usage: `migsim flee <conflict-folder> [--settings simsetting.yml] [--seed N] [--reps N] [--out DIR]
-      Runs a Flee scenario (input_csv/ and source_data/) under Flee's displacement rules
-      and prints its score against UNHCR camp counts (averaged relative difference,
-      rescaled; mean and spread over replications) next to the naive baseline; with
-      --out, writes per-day simulated and observed counts per camp into DIR.`,
   run(argv) {
     const args = new Args(argv, ['settings', 'seed', 'reps', 'out']);
     const [folder] = args.exactly(1, 'one Flee conflict folder');

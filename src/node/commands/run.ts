@@ -7,9 +7,6 @@ import { libraryVersion, readScenarioFile, writeFilesAtomically, type OutputFile
 import { SIZE_OPTIONS, sized } from './common.js';
 
 export const runCommand: Command = {
-  usage: `migsim run <scenario> [--seed N] [--replication N] [--ticks N] [--scale N] [--out DIR] [--format csv,arrow]
-      Runs a scenario and prints a summary; with --out, writes per-tick tables (CSV by
-      default; Arrow IPC files with --format arrow or csv,arrow), events and run.json into DIR.`,
   async run(argv) {
     const args = new Args(argv, ['seed', 'replication', 'out', 'format', ...SIZE_OPTIONS]);
     const [file] = args.exactly(1, 'one scenario file');

@@ -8,12 +8,6 @@ import { Progress } from '../progress.js';
 import { SIZE_OPTIONS, interruptible, sized } from './common.js';
 
 export const sweepCommand: Command = {
-  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --reps N --out DIR [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
-migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --reps N --out DIR [...]
-      Runs every combination of the values given (or N points drawn between the bounds),
-      N replications each, over every core. PATH names a scenario field, e.g.
-      legs[id=lby-ita].interception, countries[id=SYR].conflict, behaviour.choiceDeath.
-      Each finished run is kept in DIR/runs; rerun the same command to resume.`,
   async run(argv) {
     const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
     const [file] = args.exactly(1, 'one scenario file');

@@ -2,8 +2,6 @@ import { Args, type Command } from '../args.js';
 import { readScenarioFile } from '../files.js';
 
 export const validateCommand: Command = {
-  usage: `migsim validate <scenario>
-      Checks a scenario file and prints every problem found.`,
   run(argv) {
     const args = new Args(argv, []);
     const [file] = args.exactly(1, 'one scenario file');
