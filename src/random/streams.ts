@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 /**
  * One named, independent source of random numbers. Every random draw in a run
@@ -37,7 +37,7 @@ class Sfc32Stream implements RandomStream {
   /** a, b, c, d: in a typed array, so updates never box a number. */
   private readonly s = new Int32Array(4);
   constructor(readonly name: string, key: string) {
-    const seed = seedrandom.alea(key);
+    const seed = alea(key);
     const s = this.s;
     for (let k = 0; k < 4; k++) s[k] = seed.int32();
     for (let k = 0; k < 15; k++) this.next(); // mix the seed through the state before the first draw

@@ -5,10 +5,9 @@ import { tableToCsv } from '../../io/csv.js';
 import type { Table } from '../../metrics/table.js';
 import { Args, type Command } from '../args.js';
 import { readFleeFolder, readFleeSettingsFile } from '../flee-files.js';
-import { libraryVersion, writeFilesAtomically } from '../files.js';
 
 export const fleeCommand: Command = {
-  run(argv) {
+  async run(argv) {
     const args = new Args(argv, ['settings', 'seed', 'reps', 'out']);
     const [folder] = args.exactly(1, 'one Flee conflict folder');
     const seed = args.wholeNumber('seed', 0) ?? 1;
@@ -19,15 +18,23 @@ export const fleeCommand: Command = {
     const scenario = readFleeFolder(folder);
 
     const results: FleeRunResult[] = [];
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
     for (let replication = 0; replication < reps; replication++) {
       results.push(new FleeSimulation(scenario, { settings, seed, replication }).runFor());
     }
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    const wallSeconds = (performance.now() - wall) / 1e3;
+    const agentDays = results.reduce((sum, r) => sum + r.agentDays, 0);
     const scores = results.map((r) => averagedRelativeDifference(r.simulated, r.observed));
     const spread = scoreSpread(scores);
     const baseline = baselineScore(results[0].observed);
     const first = results[0];
     console.log(`${scenario.name}: ${scenario.days} days from ${scenario.startDate}, ${scenario.places.length} places, ${scenario.links.length} links, `
       + `${first.camps.length} camps; ${first.agents.toLocaleString('en-US')} people displaced; seed ${seed}, ${reps} replication${reps === 1 ? '' : 's'}`);
+    console.log(`Speed: ${fmt(agentDays)} agent-days in ${cpuSeconds.toFixed(2)} CPU-s (${wallSeconds.toFixed(2)} s wall): `
+      + `${fmt(agentDays / cpuSeconds)} agent-days per CPU second`);
     console.log(`\nScore (averaged relative difference to UNHCR camp counts, rescaled; lower is better):`);
     console.log(`  simulated       ${spread.mean.toFixed(3)}${reps > 1 ? ` ± ${spread.sd.toFixed(4)} (sd; min ${spread.min.toFixed(3)}, max ${spread.max.toFixed(3)})` : ''}`);
     console.log(`  naive baseline  ${baseline.toFixed(3)} (every camp keeps its share of day 0, or of the last day when camps start empty)`);
@@ -38,6 +45,8 @@ export const fleeCommand: Command = {
     });
 
     if (out !== undefined) {
+      // Loaded only here: files.js brings the scenario reader and its validator, which a Flee run without --out never needs.
+      const { libraryVersion, writeFilesAtomically } = await import('../files.js');
       const camps: Table = {
         name: 'camps',
         columns: ['replication', ...first.table.columns],
