@@ -17,6 +17,7 @@
  *   MIGSIM_BENCH_SWEEP_POINTS  6, MIGSIM_BENCH_SWEEP_REPS 2, MIGSIM_BENCH_SWEEP_AGENTS 1000000
  *   MIGSIM_BENCH_TRIALS        2        each timing the fastest of this many trials (other work on the machine counts less)
  *   MIGSIM_BENCH_FLEE_REPS     1
+ *   MIGSIM_FLEE_CHECKOUT       a Flee checkout: run Flee side by side (bench/flee-versus.ts); MIGSIM_FLEE_PYTHON its python
  *   MIGSIM_BENCH_FLEE_CONFLICTS burundi2015,car2013,mali2012,nigeria2016,nigeria2022_adm2,ssudan2013
  *                              (syria2013 and ukraine2022 take minutes each; "all" runs every conflict)
  */
@@ -26,6 +27,7 @@ import { jsonText } from '../src/io/json.js';
 import { libraryVersion, writeFilesAtomically } from '../src/node/files.js';
 import { calibrationSuite } from './calibration.js';
 import { fleeSuite } from './flee.js';
+import { FLEE_SIZED, fleeVersusFromEnv } from './flee-versus.js';
 import { performanceOptionsFromEnv, performanceSuite } from './performance.js';
 import { scenarioSuite } from './scenarios.js';
 import { governmentsSuite } from './governments.js';
@@ -57,6 +59,10 @@ if (suites.has('flee')) {
   const r = await fleeSuite({ reps: Number(env.MIGSIM_BENCH_FLEE_REPS ?? 1), conflicts: conflicts === 'all' ? undefined : conflicts.split(','), log });
   markdown.push(r.markdown.startsWith('#') ? r.markdown : `## Flee suite\n\n${r.markdown}`);
   json.flee = r.json;
+  // Flee itself, side by side, when MIGSIM_FLEE_CHECKOUT names a checkout; otherwise the last recorded ratios.
+  const versus: string[] = [];
+  json.fleeVersus = fleeVersusFromEnv(Object.keys(FLEE_SIZED), (line) => { log(line); versus.push(line); }) ?? null;
+  markdown.push(`### migsim against Flee at equal work\n\n\`\`\`\n${versus.join('\n')}\n\`\`\`\n`);
 }
 if (suites.has('calibration')) {
   log('\nCalibration suite: the built-in scenario fitted to data/observed/ by ABC');

@@ -1,8 +1,10 @@
 /**
  * Throughput of the built-in scenario scaled to a given number of agents:
- * migrant-ticks per second on one core, and memory per agent.
+ * migrant-ticks per CPU second on one core, and memory per agent; then, in
+ * the same process, the plain JavaScript streaming kernel (bench/kernel.ts)
+ * on as many agents for as many ticks, and the engine's rate as a share of it.
  *
- *   npx tsx bench/throughput.ts [agents=1000000] [ticks=72] [--json]
+ *   npx tsx bench/throughput.ts [agents=1000000] [ticks=72] [--json] [--no-kernel]
  *
  * With --json it prints the result as one line of JSON, for the benchmark
  * suite, which runs each size in a fresh process so peak memory is its own.
@@ -14,12 +16,21 @@ import { Simulation } from '../src/engine/simulation.js';
 import { parseScenario } from '../src/scenario/load.js';
 import { validateScenario } from '../src/scenario/validate.js';
 import type { Scenario } from '../src/scenario/types.js';
+import { costSince, costText, type Cost } from './cost.js';
+import { measureKernel, type KernelResult } from './kernel.js';
 
 export interface ThroughputResult {
   agents: number;
   ticks: number;
+  /** Wall seconds of the run (building it excluded). */
   seconds: number;
+  /** Per CPU second of this process. */
   migrantTicksPerSecond: number;
+  cost: Cost;
+  /** The streaming kernel on as many agents and ticks, run right after in the same process. */
+  kernel?: KernelResult;
+  /** migrantTicksPerSecond / kernel.updatesPerCpuSecond. */
+  shareOfKernel?: number;
   /** Bytes of the agent store per agent (the typed arrays). */
   storeBytesPerAgent: number;
   /** Growth of the process's resident memory while building and running, per agent. */
@@ -38,18 +49,21 @@ export function scaledMediterranean(agents: number, ticks?: number): Scenario {
   return validateScenario({ ...s, ticks: ticks ?? s.ticks, agents: { ...s.agents, scale: persons / agents } }, path);
 }
 
-export function measureThroughput(agents: number, ticks = 72): ThroughputResult {
+export function measureThroughput(agents: number, ticks = 72, kernel = true): ThroughputResult {
   const scenario = scaledMediterranean(agents, ticks);
   const rssBefore = process.memoryUsage().rss;
   const sim = new Simulation(scenario);
-  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
   sim.runFor();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cost = costSince(cpu, start);
   const rssAfter = process.memoryUsage().rss;
   const peakResidentBytes = process.resourceUsage().maxRSS * 1024;
+  const migrantTicksPerSecond = (sim.store.size * ticks) / cost.cpuSeconds;
+  const k = kernel ? measureKernel(sim.store.size, ticks) : undefined;
   return {
-    agents: sim.store.size, ticks, seconds,
-    migrantTicksPerSecond: (sim.store.size * ticks) / seconds,
+    agents: sim.store.size, ticks, seconds: cost.wallSeconds, cost, migrantTicksPerSecond,
+    kernel: k, shareOfKernel: k ? migrantTicksPerSecond / k.updatesPerCpuSecond : undefined,
     storeBytesPerAgent: MigrantStore.bytesPerAgent(),
     residentBytesPerAgent: Math.max(0, rssAfter - rssBefore) / sim.store.size,
     peakResidentBytes,
@@ -58,13 +72,14 @@ export function measureThroughput(agents: number, ticks = 72): ThroughputResult 
 }
 
 export function formatThroughput(r: ThroughputResult): string {
-  return `${r.agents.toLocaleString('en-US')} agents x ${r.ticks} ticks in ${r.seconds.toFixed(2)} s: `
-    + `${(r.migrantTicksPerSecond / 1e6).toFixed(1)} million migrant-ticks/s on one core; `
-    + `store ${r.storeBytesPerAgent} B/agent, resident growth ${r.residentBytesPerAgent.toFixed(0)} B/agent`;
+  return `${r.agents.toLocaleString('en-US')} agents x ${r.ticks} ticks: `
+    + `${(r.migrantTicksPerSecond / 1e6).toFixed(1)} million migrant-ticks per CPU second (${costText(r.cost)}); `
+    + `store ${r.storeBytesPerAgent} B/agent, peak ${(r.peakResidentBytes / 2 ** 30).toFixed(2)} GiB (${r.peakBytesPerAgent.toFixed(0)} B/agent above the empty process)`
+    + (r.kernel ? `; kernel ${(r.kernel.updatesPerCpuSecond / 1e6).toFixed(1)} million updates per CPU second (${costText(r.kernel.cost)}): engine at ${r.shareOfKernel!.toFixed(2)} of the kernel` : '');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [agents = 1_000_000, ticks = 72] = process.argv.slice(2).filter((a) => a !== '--json').map(Number);
-  const result = measureThroughput(agents, ticks);
+  const [agents = 1_000_000, ticks = 72] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number);
+  const result = measureThroughput(agents, ticks, !process.argv.includes('--no-kernel'));
   console.log(process.argv.includes('--json') ? JSON.stringify(result) : formatThroughput(result));
 }

@@ -100,7 +100,10 @@ export class Simulation {
   private readonly conservation: ConservationLedger;
   private readonly changes: PolicyChanges;
   private readonly plugins: readonly Plugin[];
-  private snapshot: Map<string, Float64Array> = new Map();
+  /** The counters as of the last metrics phase, for plugins' observations; empty before the first. */
+  private readonly snapshot = new Map<string, Float64Array>();
+  /** (copy in the snapshot, counter it copies), built at the first metrics phase and refilled at each. */
+  private readonly snapshotCopies: Array<[Float64Array, Float64Array]> = [];
   private finishedPlugins = false;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
@@ -225,8 +228,16 @@ export class Simulation {
     run.census = Census.take(this.store, this.world, run.counters);
     this.conservation.check(run.tick, run.census.byState, this.store.transitions);
     this.recorder.record(run.tick, this.clock.date(run.tick), run.census.byState, run.counters);
-    this.snapshot = new Map();
-    for (const t of [...run.counters.tables(), ...run.counters.byOrigin()]) for (const f of t.fields) this.snapshot.set(`${t.dimension}\u0000${f}`, Float64Array.from(t.count[f]));
+    if (this.snapshotCopies.length === 0) {
+      for (const t of [...run.counters.tables(), ...run.counters.byOrigin()]) {
+        for (const f of t.fields) {
+          const copy = new Float64Array(t.count[f].length);
+          this.snapshot.set(`${t.dimension}\u0000${f}`, copy);
+          this.snapshotCopies.push([copy, t.count[f]]);
+        }
+      }
+    }
+    for (const [copy, counter] of this.snapshotCopies) copy.set(counter);
   }
 
   private teardown(): void {

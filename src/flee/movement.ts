@@ -1,7 +1,23 @@
 import { ARRIVED } from './agents.js';
 import { NO_ARC } from './network.js';
 import { Role } from './rules.js';
+import type { RandomStream } from '../random/streams.js';
 import type { FleeRunState } from './run-state.js';
+
+/** 0.5 ** k for every k whose power is not 0 in double precision: built once, not every day. */
+const HALVING = Float64Array.from({ length: 1075 }, (_, k) => 0.5 ** k);
+
+/** A share of travel `days` days old: halved once a day. */
+function recentDecay(recent: number, days: number, halving: Float64Array, halvings: number): number {
+  return days < halvings ? recent * halving[days] : 0;
+}
+
+/** Trials before the next person sets off, from 1 / log(1 - move chance): 0 when everyone does, never when nobody may. */
+function nextGap(rng: RandomStream, scale: number): number {
+  if (scale === 0) return 0;
+  if (scale === Number.NEGATIVE_INFINITY) return Number.POSITIVE_INFINITY;
+  return rng.geometricFrom(scale);
+}
 
 /**
  * Movement phase. Each person decides from the day's tables, fixed at the
@@ -32,13 +48,15 @@ export function move(run: FleeRunState): void {
   const none = NO_ARC;
   const arrived = ARRIVED;
   const town = Role.Town;
-  const halving = Float64Array.from({ length: day + 2 }, (_, k) => 0.5 ** k);
+  const halving = HALVING;
+  const halvings = HALVING.length;
 
   // Trials left before the next person at each place sets off: a geometric
   // gap per leaver stands for one uniform draw per person, and leaves the
   // many who stay (nearly everyone in a camp) costing a decrement.
   const wait = new Float64Array(P);
-  for (let p = 0; p < P; p++) wait[p] = rng.geometric(moveChance[p]);
+  const gapScale = Float64Array.from(moveChance, (c) => (c >= 1 ? 0 : c <= 0 ? Number.NEGATIVE_INFINITY : 1 / Math.log(1 - c)));
+  for (let p = 0; p < P; p++) wait[p] = nextGap(rng, gapScale[p]);
 
   stocks.fill(0);
   const n = agents.size;
@@ -55,7 +73,7 @@ export function move(run: FleeRunState): void {
         stocks[from]++;
         continue;
       }
-      wait[p] = rng.geometric(moveChance[p]);
+      wait[p] = nextGap(rng, gapScale[p]);
       setOff = true;
     } else if (a === none) setOff = true; // on a path: keep to it
     else if (!arcOpen[a]) {
@@ -64,7 +82,7 @@ export function move(run: FleeRunState): void {
       path = -1;
       if (wait[p] > 0) wait[p]--;
       else {
-        wait[p] = rng.geometric(moveChance[p]);
+        wait[p] = nextGap(rng, gapScale[p]);
         setOff = true;
       }
     }
@@ -72,7 +90,7 @@ export function move(run: FleeRunState): void {
     let x = a === none ? 0 : km[i];
     let step = followsPaths ? routeStep[i] : 0;
     const budget = flags[i] & arrived ? maxSpeed : walkSpeed;
-    const recentBefore = avoidShortStints ? recent[i] * halving[day - recentDay[i]] : 0;
+    const recentBefore = avoidShortStints ? recentDecay(recent[i], day - recentDay[i], halving, halvings) : 0;
     let moved = 0;
     let reached = false;
     for (;;) {
@@ -127,7 +145,7 @@ export function move(run: FleeRunState): void {
         wait[p]--;
         setOff = false;
       } else {
-        wait[p] = rng.geometric(moveChance[p]);
+        wait[p] = nextGap(rng, gapScale[p]);
         setOff = true;
       }
     }

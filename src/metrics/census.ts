@@ -38,60 +38,81 @@ export class Census {
    * people at home by origin, debt owed, queues per channel and people waiting
    * per leg. The count by state reads every person's state, so the
    * conservation check does not rely on the lists.
+   *
+   * One pass in agent order: the few active people are counted where the
+   * pass finds them, so their columns are read in increasing index order
+   * rather than revisited through the list; every array is a local, and
+   * people at home, who are stored home place by home place, are counted in
+   * a register per place.
    */
   static take(store: MigrantStore, world: World, counters: TickCounters): Census {
     const census = new Census(world.countryCount, world.legs.length);
     const { byState, migrants, abroad, waiting } = census;
     const country = counters.country.count;
+    const { atHome, migrantDebt, returnees, preparing, inTransit, regular, asylumPending, irregular, overstaying } = country;
+    const isProtected = country.protected;
     const queued = counters.channel.count.queued;
-    const state = store.state;
-    const atHome = country.atHome;
+    const { state, origin, debt, destination, skill, stage, option, location, legIndex, active } = store;
+    const placeCountry = Int32Array.from(world.places, (p) => p.country);
+    const routeLegs = world.routes.map((r) => Int32Array.from(r.legs));
+    const home = State.Home;
+    const dead = State.Dead;
+    const placeStart = store.placeStart;
     const abroadBy = counters.returns.count.abroad;
     const n = world.countryCount;
     let activeCount = 0;
-    for (let i = 0; i < store.size; i++) {
-      const s = state[i];
-      byState[s]++;
-      if (s === State.Home) atHome[store.origin[i]]++;
-      else if (s !== State.Dead) store.active[activeCount++] = i;
-    }
-    store.activeCount = activeCount;
-
-    for (let k = 0; k < activeCount; k++) {
-      const i = store.active[k];
-      const s = state[i];
-      if (store.debt[i] > 0) country.migrantDebt[store.origin[i]] += store.debt[i];
-      const d = store.destination[i];
-      switch (s) {
-        case State.Returned: country.returnees[store.origin[i]]++; break;
-        case State.Preparing:
-          country.preparing[store.origin[i]]++;
-          if (store.stage[i] === Stage.Queued) queued[store.option[i]]++;
-          break;
-        case State.InTransit:
-          country.inTransit[world.places[store.location[i]].country]++;
-          if (store.stage[i] === Stage.AtLegStart) waiting[world.routes[store.option[i]].legs[store.legIndex[i]]]++;
-          break;
-        case State.AbroadRegular:
-        case State.Protected:
-          if (s === State.AbroadRegular) country.regular[d]++;
-          else country.protected[d]++;
-          migrants[(d * 2 + store.skill[i]) * 2]++;
-          abroad[store.origin[i]]++;
-          abroadBy[d * n + store.origin[i]]++;
-          break;
-        case State.AsylumPending:
-        case State.Irregular:
-        case State.Overstaying:
-          if (s === State.AsylumPending) country.asylumPending[d]++;
-          else if (s === State.Irregular) country.irregular[d]++;
-          else country.overstaying[d]++;
-          migrants[(d * 2 + store.skill[i]) * 2 + 1]++;
-          abroad[store.origin[i]]++;
-          abroadBy[d * n + store.origin[i]]++;
-          break;
+    // People are stored home place by home place, so those at home are counted in a register per place.
+    for (let p = 0; p + 1 < placeStart.length; p++) {
+      const end = placeStart[p + 1];
+      let stayed = 0;
+      for (let i = placeStart[p]; i < end; i++) {
+        const s = state[i];
+        if (s === home) {
+          stayed++;
+          continue;
+        }
+        byState[s]++;
+        if (s === dead) continue;
+        active[activeCount++] = i;
+        const o = origin[i];
+        if (debt[i] > 0) migrantDebt[o] += debt[i];
+        const d = destination[i];
+        switch (s) {
+          case State.Returned: returnees[o]++; break;
+          case State.Preparing:
+            preparing[o]++;
+            if (stage[i] === Stage.Queued) queued[option[i]]++;
+            break;
+          case State.InTransit:
+            inTransit[placeCountry[location[i]]]++;
+            if (stage[i] === Stage.AtLegStart) waiting[routeLegs[option[i]][legIndex[i]]]++;
+            break;
+          case State.AbroadRegular:
+          case State.Protected:
+            if (s === State.AbroadRegular) regular[d]++;
+            else isProtected[d]++;
+            migrants[(d * 2 + skill[i]) * 2]++;
+            abroad[o]++;
+            abroadBy[d * n + o]++;
+            break;
+          case State.AsylumPending:
+          case State.Irregular:
+          case State.Overstaying:
+            if (s === State.AsylumPending) asylumPending[d]++;
+            else if (s === State.Irregular) irregular[d]++;
+            else overstaying[d]++;
+            migrants[(d * 2 + skill[i]) * 2 + 1]++;
+            abroad[o]++;
+            abroadBy[d * n + o]++;
+            break;
+        }
+      }
+      if (stayed > 0) {
+        byState[home] += stayed;
+        atHome[origin[placeStart[p]]] += stayed;
       }
     }
+    store.activeCount = activeCount;
     counters.leg.count.waiting.set(waiting);
     return census;
   }

@@ -82,10 +82,8 @@ export class Args {
   }
 }
 
-/** One `migsim <command>`. */
+/** One `migsim <command>` (its usage lines are in commands/index.ts). */
 export interface Command {
-  /** Usage lines shown in `migsim --help`. */
-  readonly usage: string;
   /** Returns an exit code other than 0 when it stopped without failing (130: interrupted). */
   run(args: readonly string[]): void | number | Promise<void | number>;
 }

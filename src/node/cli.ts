@@ -4,35 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { ObservedDataError } from '../calibration/observed.js';
 import { FleeFormatError } from '../flee/errors.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { UsageError, type Command } from './args.js';
-import { calibrateCommand } from './commands/calibrate.js';
-import { libraryVersion } from './files.js';
-import { compareCommand } from './commands/compare.js';
-import { factsCommand } from './commands/facts.js';
-import { fleeCommand } from './commands/flee.js';
-import { exploreCommand } from './commands/explore.js';
-import { reportCommand } from './commands/report.js';
-import { mergeCommand } from './commands/merge.js';
-import { runCommand } from './commands/run.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { sweepCommand } from './commands/sweep.js';
-import { validateCommand } from './commands/validate.js';
+import { UsageError } from './args.js';
+import { COMMANDS } from './commands/index.js';
 import { OutputError } from './output-error.js';
-
-/** Every command of the CLI; a new command is one file in commands/ and one line here. */
-const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  validate: validateCommand,
-  compare: compareCommand,
-  sweep: sweepCommand,
-  flee: fleeCommand,
-  merge: mergeCommand,
-  calibrate: calibrateCommand,
-  sensitivity: sensitivityCommand,
-  facts: factsCommand,
-  report: reportCommand,
-  explore: exploreCommand,
-};
 
 const USAGE = `migsim: agent-based simulation of migration flows
 
@@ -50,18 +24,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    console.log(libraryVersion());
+    console.log((await import('./files.js')).libraryVersion());
     return 0;
   }
   try {
-    const command = COMMANDS[name];
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     // Help for one command: `migsim run --help` (before any other argument is read).
     if (rest.includes('--help') || rest.includes('-h')) {
       console.log(`Usage:\n  ${command.usage}`);
       return 0;
     }
-    return (await command.run(rest)) ?? 0;
+    return (await (await command.load()).run(rest)) ?? 0;
   } catch (e) {
     if (e instanceof ScenarioError || e instanceof FleeFormatError || e instanceof ObservedDataError || e instanceof OutputError) {
       console.error(e.message);

@@ -1,6 +1,7 @@
-import { parse, type MathNode } from 'mathjs/number';
+import type { MathNode } from 'mathjs/number';
 import { clip } from '../io/text.js';
 import type { Quantity } from '../scenario/types.js';
+import { parseExpression } from './expression.js';
 
 /** The moment a quantity is read at. */
 export interface TimePoint {
@@ -61,7 +62,7 @@ const OPERATORS = [
  */
 export function parseTimeExpression(text: string): MathNode {
   if (text.length > MAX_LENGTH) throw new Error(`it is ${text.length} characters long (at most ${MAX_LENGTH})`);
-  const root = parse(text);
+  const root = parseExpression(text);
   const stack: MathNode[] = [root];
   let count = 0;
   while (stack.length > 0) {

@@ -54,6 +54,10 @@ describe('migsim flee', () => {
     expect(a.stdout).toMatch(/^mali2012: 300 days from 2012-02-29, 23 places, 35 links, 7 camps; 89,991 people displaced; seed 7, 2 replications/);
     expect(a.stdout).toMatch(/simulated +0\.\d{3} ± 0\.\d{4} \(sd; min 0\.\d{3}, max 0\.\d{3}\)/);
     expect(a.stdout).toMatch(/naive baseline +0\.452/);
+    // The work done, counted as Flee counts it: agents present, summed over days and replications.
+    const speed = /Speed: ([0-9,]+) agent-days in [0-9.]+ CPU-s \([0-9.]+ s wall\): [0-9,]+ agent-days per CPU second/.exec(a.stdout);
+    expect(speed).not.toBeNull();
+    expect(Number(speed![1].replace(/,/g, ''))).toBeGreaterThan(2 * 300 * 9265);
     const lines = a.camps.trim().split('\n');
     expect(lines[0]).toBe('replication,day,date,camp,simulated,observed');
     expect(lines).toHaveLength(1 + 2 * 300 * 7);

@@ -8,14 +8,6 @@ import { SIZE_OPTIONS, interruptible, sized } from './common.js';
 import { numberIn, readRanges, stoppedKeepingRuns } from './ranges.js';
 
 export const calibrateCommand: Command = {
-  usage: `migsim calibrate <scenario> --observed FILE --param PATH=LOW:HIGH [--param ...] --out DIR [--method abc|optimise]
-        [--particles N] [--generations N] [--alpha A] [--min-acceptance P] [--iterations N] [--reps N]
-        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
-      Fits scenario fields (uniform priors on LOW:HIGH) to observed series (CSV: date, table,
-      key, figure, value, source) by ABC (adaptive population Monte Carlo; default) or by
-      Nelder-Mead (--method optimise). Writes the posterior sample, the posterior predictive
-      series against the observed ones, the fit before and after, and best.yaml, the scenario
-      with the best-fitting values. Each finished run is kept in DIR/runs: rerun to resume.`,
   async run(argv) {
     const args = new Args(argv, ['observed', 'param', 'method', 'particles', 'generations', 'alpha', 'min-acceptance', 'iterations', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
     const [file] = args.exactly(1, 'one scenario file');

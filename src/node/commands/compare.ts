@@ -10,18 +10,6 @@ import { readUncertainty } from '../uncertainty-files.js';
 import { REPORT_SWITCH, SIZE_OPTIONS, folderProgress, interruptedKeeping, interruptible, reportWanted, shardDone, shardOption, sized, writeReportInto } from './common.js';
 
 export const compareCommand: Command = {
-  usage: `migsim compare <baseline> <variant> [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--out DIR [--force]] [--format csv,arrow] [--report] [--shard I/N] [--progress]
-        [--uncertain PATH=uniform:LOW:HIGH|PATH=normal:MEAN:SD|PATH=posterior:FILE ...]
-      Runs both scenarios N times with common random numbers and prints each indicator's
-      mean difference (variant - baseline) with a paired 95% interval; with --out, writes
-      the scorecard, every replication's values, the per-tick tables and comparison.json
-      (DIR must be empty, new or migsim's own, unless --force).
-      With --uncertain, each replication draws one parameter vector, used by both arms, so
-      the interval covers what is not known about the parameters as well as chance.
-      Defaults: --reps 10, --seed the baseline's, --workers every core, --format csv,arrow.
-      --report also writes DIR/report.html.
-      With --shard I/N (I from 0), runs only the pairs r with r mod N = I into --out DIR,
-      resumably; \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
     const args = new Args(argv, ['reps', 'seed', 'workers', 'out', 'format', 'uncertain', 'shard', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
     const [baselineFile, variantFile] = args.exactly(2, 'a baseline and a variant scenario file');

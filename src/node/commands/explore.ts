@@ -7,12 +7,6 @@ import { readScenarioFile, writeFilesAtomically } from '../files.js';
 import { SIZE_OPTIONS, sized } from './common.js';
 
 export const exploreCommand: Command = {
-  usage: `migsim explore <scenario> [--port N] [--build DIR] [--ticks N] [--scale N]
-      Serves the explorer on http://127.0.0.1:PORT/ (default --port 4173; 0 picks a free
-      one) until Ctrl-C: pick a scenario (this one, or another valid file in its folder),
-      move sliders for its policies, legs' interception and origins' conflict, and watch
-      both the untouched baseline and the variant run tick by tick in the browser.
-      --build DIR writes the same page as DIR/index.html, to open from a file, and exits.`,
   async run(argv) {
     const args = new Args(argv, ['port', 'build', ...SIZE_OPTIONS]);
     const [file] = args.exactly(1, 'one scenario file');

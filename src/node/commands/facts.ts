@@ -5,12 +5,6 @@ import { Interrupted } from '../pool.js';
 import { interruptible } from './common.js';
 
 export const factsCommand: Command = {
-  usage: `migsim facts [--reps N] [--seed N] [--workers N] [--only A1,B6] [--coarsen K]
-      The validation scorecard: runs the world of each published stylised fact
-      (scenarios/facts/) against its counterfactual with the default behaviour, N paired
-      replications each, and prints each fact's expected band, the measured estimate with
-      its 95% interval, and pass or fail. --coarsen K makes every agent stand for K times
-      as many people (faster, noisier).`,
   async run(argv) {
     const args = new Args(argv, ['reps', 'seed', 'workers', 'only', 'coarsen']);
     args.exactly(0, 'no scenario files (the facts bring their own)');

@@ -6,21 +6,11 @@ import type { Table } from '../../metrics/table.js';
 import { Args, type Command } from '../args.js';
 import { readFleeFolder, readFleeSettingsFile } from '../flee-files.js';
 import { parseFormats, tableFiles } from '../experiment.js';
-import { checkOutputFolder, libraryVersion, writeFilesAtomically } from '../files.js';
+import { checkOutputFolder } from '../files.js';
 import { Progress } from '../progress.js';
 import { REPORT_SWITCH, reportWanted, writeReportInto } from './common.js';
 
 export const fleeCommand: Command = {
-  usage: `migsim flee <conflict-folder> [--settings simsetting.yml] [--seed N] [--reps N] [--out DIR [--force]] [--format csv,arrow] [--report] [--progress] [--strict]
-      Runs a Flee scenario (input_csv/ and source_data/) under Flee's displacement rules
-      and prints its score against UNHCR camp counts (averaged relative difference,
-      rescaled; mean and spread over replications) next to the naive baseline; with
-      --out, writes per-day simulated and observed counts per camp into DIR. What the
-      reader accepted from Flee's habits (a route listed both ways, a setting Flee has
-      and this rule set does not...) is printed as a warning and kept in run.json;
-      --strict makes every warning an error.
-      Defaults: --seed 1, --reps 1, --format csv, settings those of FabFlee's validation
-      simsetting.yml (docs/flee.md). --report also writes DIR/report.html.`,
   async run(argv) {
     const args = new Args(argv, ['settings', 'seed', 'reps', 'out', 'format'], ['force', 'strict', REPORT_SWITCH, 'progress']);
     const [folder] = args.exactly(1, 'one Flee conflict folder');
@@ -40,6 +30,8 @@ export const fleeCommand: Command = {
 
     const results: FleeRunResult[] = [];
     const progress = new Progress(reps * scenario.days, 'days', Progress.wanted(args.has('progress')));
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
     for (let replication = 0; replication < reps; replication++) {
       const simulation = new FleeSimulation(scenario, { settings, seed, replication });
       while (!simulation.finished) {
@@ -49,12 +41,18 @@ export const fleeCommand: Command = {
       results.push(simulation.runFor(0));
     }
     progress.finish();
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    const wallSeconds = (performance.now() - wall) / 1e3;
+    const agentDays = results.reduce((sum, r) => sum + r.agentDays, 0);
     const scores = results.map((r) => averagedRelativeDifference(r.simulated, r.observed));
     const spread = scoreSpread(scores);
     const baseline = baselineScore(results[0].observed);
     const first = results[0];
     console.log(`${scenario.name}: ${scenario.days} days from ${scenario.startDate}, ${scenario.places.length} places, ${scenario.links.length} links, `
       + `${first.camps.length} camps; ${first.agents.toLocaleString('en-US')} people displaced; seed ${seed}, ${reps} replication${reps === 1 ? '' : 's'}`);
+    console.log(`Speed: ${fmt(agentDays)} agent-days in ${cpuSeconds.toFixed(2)} CPU-s (${wallSeconds.toFixed(2)} s wall): `
+      + `${fmt(agentDays / cpuSeconds)} agent-days per CPU second`);
     console.log(`\nScore (averaged relative difference to UNHCR camp counts, rescaled; lower is better):`);
     console.log(`  simulated       ${spread.mean.toFixed(3)}${reps > 1 ? ` ± ${spread.sd.toFixed(4)} (sd; min ${spread.min.toFixed(3)}, max ${spread.max.toFixed(3)})` : ''}`);
     console.log(`  naive baseline  ${baseline.toFixed(3)} (every camp keeps its share of day 0, or of the last day when camps start empty)`);
@@ -65,6 +63,8 @@ export const fleeCommand: Command = {
     });
 
     if (out !== undefined) {
+      // Loaded only here: files.js brings the scenario reader and its validator, which a Flee run without --out never needs.
+      const { libraryVersion, writeFilesAtomically } = await import('../files.js');
       const camps: Table = {
         name: 'camps',
         columns: ['replication', ...first.table.columns],

@@ -9,11 +9,6 @@ const KINDS: Record<string, () => Promise<MergeKind>> = {
 };
 
 export const mergeCommand: Command = {
-  usage: `migsim merge <out> <shard-dir>...
-      Joins the folders of a sweep, comparison or sensitivity analysis run as shards (each with --shard I/N and
-      its own --out) into <out>: the same files one machine running the whole command
-      writes, byte for byte. Refuses, writing nothing, shards of different designs or
-      split differently, a shard given twice or missing, or one unfinished.`,
   async run(argv) {
     const args = new Args(argv, []);
     if (args.positional.length < 2) args.exactly(2, 'an output folder and at least one shard folder');

@@ -8,13 +8,6 @@ import { Progress } from '../progress.js';
 import { REPORT_SWITCH, SIZE_OPTIONS, reportWanted, sized, writeReportInto } from './common.js';
 
 export const runCommand: Command = {
-  usage: `migsim run <scenario> [--seed N] [--replication N] [--ticks N] [--scale N] [--out DIR [--force]] [--format csv,arrow] [--report] [--progress]
-      Runs a scenario and prints a summary; with --out, writes per-tick tables (CSV by
-      default; Arrow IPC files with --format arrow or csv,arrow), events and run.json into DIR.
-      DIR must be empty, new or written by migsim before (--force writes into any folder, or over a file).
-      Defaults: --seed and --ticks from the scenario, --replication 0, --scale the scenario's.
-      --report also writes DIR/report.html; --progress shows ticks done even when stderr
-      is not a terminal (one line per update).`,
   async run(argv) {
     const args = new Args(argv, ['seed', 'replication', 'out', 'format', ...SIZE_OPTIONS], ['force', REPORT_SWITCH, 'progress']);
     const [file] = args.exactly(1, 'one scenario file');

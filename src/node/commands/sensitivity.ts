@@ -9,15 +9,6 @@ import { SIZE_OPTIONS, folderProgress, interruptible, shardDone, shardOption, si
 import { readRanges, stoppedKeepingRuns } from './ranges.js';
 
 export const sensitivityCommand: Command = {
-  usage: `migsim sensitivity <scenario> --param PATH=LOW:HIGH [--param ...] --indicator NAME[:KEY] [--indicator ...] --out DIR
-        [--method morris|sobol] [--trajectories N] [--levels N] [--samples N] [--bootstrap N] [--reps N]
-        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--shard I/N] [--progress]
-      Global sensitivity of run indicators to scenario fields: Morris elementary effects
-      (default; r trajectories of k+1 runs) or Sobol' first- and total-order indices
-      (Saltelli sampling, N(k+2) runs) with bootstrap 95% intervals. Seeds derive from each
-      design point's values. Each finished run is kept in DIR/runs: rerun to resume.
-      With --shard I/N (I from 0), runs only runs k with k mod N = I, into its own DIR;
-      \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
     const args = new Args(argv, ['param', 'indicator', 'method', 'trajectories', 'levels', 'samples', 'bootstrap', 'reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress']);
     const [file] = args.exactly(1, 'one scenario file');

@@ -8,17 +8,6 @@ import { sweepShard } from '../shards.js';
 import { REPORT_SWITCH, SIZE_OPTIONS, folderProgress, interruptedKeeping, interruptible, reportWanted, shardDone, shardOption, sized, writeReportInto } from './common.js';
 
 export const sweepCommand: Command = {
-  usage: `migsim sweep <scenario> --param PATH=V1,V2,... [--param ...] --out DIR [--force] [--reps N] [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--report] [--shard I/N] [--progress]
-  migsim sweep <scenario> --sample N --param PATH=LOW:HIGH [--param ...] --out DIR [...]
-      Runs every combination of the values given (or N points drawn between the bounds),
-      N replications each, over every core. PATH names a scenario field, e.g.
-      legs[id=lby-ita].interception, countries[id=SYR].conflict, behaviour.choiceDeath.
-      Each finished run is kept in DIR/runs; rerun the same command to resume.
-      DIR must be empty, new or migsim's own, unless --force.
-      Defaults: --reps 10, --seed the scenario's, --workers every core, --format csv,arrow.
-      --report also writes DIR/report.html.
-      With --shard I/N (I from 0), runs only runs k with k mod N = I, into its own
-      DIR; \`migsim merge\` joins the N folders into what one machine would write.`,
   async run(argv) {
     const args = new Args(argv, ['param', 'sample', 'reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress', 'force', REPORT_SWITCH]);
     const [file] = args.exactly(1, 'one scenario file');

@@ -4,9 +4,6 @@ import { Args, type Command } from '../args.js';
 import { readScenarioFile } from '../files.js';
 
 export const validateCommand: Command = {
-  usage: `migsim validate <scenario>
-      Checks a scenario file and prints every problem found, and what a run of it
-      takes (agents, memory, agent-ticks): one that cannot fit in this machine is a problem too.`,
   run(argv) {
     const args = new Args(argv, []);
     const [file] = args.exactly(1, 'one scenario file');
