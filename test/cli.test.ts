@@ -77,7 +77,7 @@ describe('migsim CLI', () => {
     expect(sweepPage).toMatch(/data-chart="sweep-deaths-legs-0-interception"/);
     const flee = await runCli(['flee', join(ROOT, 'test', 'flee', 'fixtures', 'tiny'), '--format', 'arrow', '--out', join(root, 'flee'), '--report']);
     expect(flee.code, flee.stderr).toBe(0);
-    expect(readdirSync(join(root, 'flee')).sort()).toEqual(['camps.arrow', 'report.html', 'run.json', 'scores.arrow']);
+    expect(readdirSync(join(root, 'flee')).sort()).toEqual(['camps.arrow', 'migsim-manifest.json', 'report.html', 'run.json', 'scores.arrow']);
     // Read back from the Arrow files: one line per camp.
     const camps = new Set(JSON.parse(readFileSync(join(root, 'flee', 'run.json'), 'utf8')).camps).size;
     expect(readFileSync(join(root, 'flee', 'report.html'), 'utf8')).toContain(`data-marks='{"line":${camps},`);

@@ -134,7 +134,8 @@ function manifestFile(target: string, files: readonly OutputFile[]): OutputFile 
   } catch {
     // No manifest yet, or not one of ours: start afresh.
   }
-  const names = [...new Set([...before, ...files.map((f) => f.name)])].sort();
+  // The folder's own files only: a sub-folder's (a sweep's runs/) are written run by run, or all at once by a merge.
+  const names = [...new Set([...before, ...files.map((f) => f.name).filter((name) => !/[\\/]/.test(name))])].sort();
   return { name: MANIFEST, content: JSON.stringify({ library: 'migsim', version: libraryVersion(), files: names }, null, 2) + '\n' };
 }
 

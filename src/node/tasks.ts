@@ -83,7 +83,7 @@ export async function runTasks<R>(list: TaskList<R>, options: TaskRunOptions): P
     onResult: (index, result) => {
       const k = todo[index];
       const text = list.encode(result);
-      if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: resultFileName(list.names[k]), content: text }]);
+      if (runsDir !== undefined) writeFilesAtomically(runsDir, [{ name: resultFileName(list.names[k]), content: text }], false);
       results[k] = list.decode(text);
       options.onTask?.(++done, mine.length, resumed);
     },

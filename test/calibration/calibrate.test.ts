@@ -68,7 +68,7 @@ describe('calibration', () => {
     expect(result.evaluations.length).toBeGreaterThan(12);
     const best = validateScenario(parse(readFileSync(join(out, 'best.yaml'), 'utf8')), 'best.yaml');
     expect(best.legs[1].mortality).toBe(result.best.values[MORTALITY]);
-    expect(readdirSync(out).sort()).toEqual(['best.yaml', 'calibration.json', 'design.json', 'evaluations.csv', 'fit.csv', 'predictive.csv', 'runs']);
+    expect(readdirSync(out).sort()).toEqual(['best.yaml', 'calibration.json', 'design.json', 'evaluations.csv', 'fit.csv', 'migsim-manifest.json', 'predictive.csv', 'runs']);
   });
 
   const tiny: CalibrateOptions = { abc: { particles: 6, maxGenerations: 2 }, replications: 2 };
@@ -79,7 +79,7 @@ describe('calibration', () => {
     await calibrateInWorkers(world, modelData(), PRIORS, { ...tiny, pool: one, out: a });
     await calibrateInWorkers(world, modelData(), PRIORS, { ...tiny, pool: two, out: b });
     const names = readdirSync(a).filter((n) => n !== 'runs');
-    expect(names.sort()).toEqual(['best.yaml', 'calibration.json', 'design.json', 'fit.csv', 'generations.csv', 'parameters.csv', 'posterior.csv', 'predictive.csv']);
+    expect(names.sort()).toEqual(['best.yaml', 'calibration.json', 'design.json', 'fit.csv', 'generations.csv', 'migsim-manifest.json', 'parameters.csv', 'posterior.csv', 'predictive.csv']);
     for (const n of names) expect(readFileSync(join(b, n), 'utf8'), n).toBe(readFileSync(join(a, n), 'utf8'));
   });
 

@@ -9,7 +9,7 @@ import { filesIn, runCli, SCENARIOS } from '../helpers.js';
 
 const MEDITERRANEAN = join(SCENARIOS, 'mediterranean.yaml');
 const BALLOON = join(SCENARIOS, 'balloon.yaml');
-const SIZE = ['--scale', '80000', '--ticks', '24', '--workers', '1'];
+const SIZE = ['--scale', '80000', '--ticks', '48', '--workers', '1'];
 // 2 points x 2 replications = 4 runs; 2 replication pairs: 3 and 7 shards are more than a comparison has tasks, 7 more than the sweep.
 const SWEEP = ['sweep', MEDITERRANEAN, '--param', 'legs[id=lby-ita].interception=0.1,0.7', '--reps', '2', '--seed', '7', ...SIZE];
 const COMPARE = ['compare', MEDITERRANEAN, BALLOON, '--reps', '2', '--seed', '7', ...SIZE];

@@ -85,7 +85,7 @@ describe('governments in a run', () => {
 
 describe('the diversion indicator from the event record', () => {
   it('counts the routes whose legs the governments moved as targeted', () => {
-    const active = validateScenario({ ...loadScenario(join(ROOT, 'scenarios/italy-libya.yaml')), ticks: 40, agents: { scale: 400, origins: ['NGA'] } }, 'italy-libya (test)');
+    const active = validateScenario({ ...loadScenario(join(ROOT, 'scenarios/italy-libya.yaml')), ticks: 64, agents: { scale: 400, origins: ['NGA'] } }, 'italy-libya (test)');
     const passive = validateScenario({ ...active, name: 'italy-libya-passive', passiveGovernments: true }, 'italy-libya-passive (test)');
     const a = new Simulation(active).runFor();
     const p = new Simulation(passive, { streamsOf: active.name }).runFor();
