@@ -1,26 +1,12 @@
-import type { MathNode } from 'mathjs/number';
-
-type Parser = (text: string) => MathNode;
-type Require = (id: string) => { parse: Parser };
-interface NodeProcess {
-  getBuiltinModule?: (id: string) => { createRequire(url: string): Require } | undefined;
-}
+import { parse, type MathNode } from 'mathjs/number';
 
 /**
- * mathjs is the heaviest thing migsim loads (typed-function builds every
- * signature at import: most of a second of CPU), and most runs, the Flee mode
- * and the built-in scenario among them, evaluate no expression. So it is
- * loaded the first time a scenario holds one: synchronously where the runtime
- * can (Node), and where it cannot (a browser) when this module is first
- * imported, as before.
+ * The one place mathjs is imported: a time expression is parsed here, then
+ * checked and compiled by quantity.ts. Commands load lazily, so `migsim --help`
+ * and `migsim flee` never reach it. (Loading mathjs on first use needs a
+ * top-level await in a browser, which the notebook kernels' require() and the
+ * explorer's bundle cannot take.)
  */
-let parser: Parser | undefined;
-
-const requireHere = (globalThis as { process?: NodeProcess }).process?.getBuiltinModule?.('module')?.createRequire(import.meta.url);
-if (requireHere === undefined) parser = (await import('mathjs/number')).parse;
-
-/** Parses a mathjs expression (checked and compiled by the caller), loading mathjs if nothing has yet. */
 export function parseExpression(text: string): MathNode {
-  parser ??= requireHere!('mathjs/number').parse;
-  return parser(text);
+  return parse(text);
 }
