@@ -166,7 +166,7 @@ export function fleeVersusFromEnv(conflicts: readonly string[], log: (line: stri
     return undefined;
   }
   const record = fleeVersus(checkout, process.env.MIGSIM_FLEE_PYTHON ?? 'python3', conflicts, log);
-  writeFilesAtomically(RESULTS, [{ name: 'flee-versus.json', content: JSON.stringify(record, null, 2) + '\n' }]);
+  writeFilesAtomically(RESULTS, [{ name: 'flee-versus.json', content: JSON.stringify(record, null, 2) + '\n' }], false);
   return record;
 }
 

@@ -152,6 +152,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFilesAtomically(RESULTS, [
     { name: 'flee.md', content: markdown },
     { name: 'flee.json', content: JSON.stringify(json, null, 2) + '\n' },
-  ]);
+  ], false);
   console.log(`Wrote ${join(RESULTS, 'flee.md')} and flee.json`);
 }

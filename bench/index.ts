@@ -86,5 +86,5 @@ const results = fileURLToPath(new URL('./results', import.meta.url));
 writeFilesAtomically(results, [
   { name: 'report.md', content: [head, ...markdown].join('\n') },
   { name: 'report.json', content: jsonText({ library: 'migsim', version: libraryVersion(), machine, seconds, ...json }) },
-]);
+], false);
 log(`\nWrote bench/results/report.md and bench/results/report.json (${seconds.toFixed(0)} s)`);

@@ -47,5 +47,5 @@ const markdown = [
   `Run with \`npm run validate\` (${replications} replications, ${workers} workers): ${seconds.toFixed(0)} s, at commit ${commit}.`,
   '',
 ].join('\n');
-writeFilesAtomically(fileURLToPath(new URL('./results/', import.meta.url)), [{ name: 'validation.md', content: markdown }]);
+writeFilesAtomically(fileURLToPath(new URL('./results/', import.meta.url)), [{ name: 'validation.md', content: markdown }], false);
 console.log('Wrote bench/results/validation.md');
