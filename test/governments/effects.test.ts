@@ -164,11 +164,12 @@ describe('leverage: a partner hosting many would-be migrants gets a rising price
     return changes.length > 0 ? changes[changes.length - 1].to : 20e6;
   };
   it('renegotiates the price up with the numbers the partner hosts', () => {
-    const many = paired(world(3_000_000, false), world(3_000_000, true), { price }, 2).price;
-    const few = paired(world(20_000, false), world(20_000, true), { price }, 2).price;
+    // Four replications: the rise is about 190M in every pair (sd about 15M), but with two the interval has one
+    // degree of freedom (t = 12.7) and reached below zero — what made this a report after the sfc32 streams.
+    const many = paired(world(3_000_000, false), world(3_000_000, true), { price }, 4).price;
+    const few = paired(world(20_000, false), world(20_000, true), { price }, 4).price;
     console.log('leverage: rise in the price paid, many hosted', many, 'few hosted', few);
-    // Reported, not asserted: with the sfc32 streams the rise for a partner hosting many no longer
-    // holds in 2 replications (it held with Alea); a finding for issue 11, which stays open.
+    expect(many.low).toBeGreaterThan(0);
     expect(few.mean).toBe(0);
   });
 });
@@ -211,8 +212,6 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
     x.agents.scale = 40;
     change(x);
   });
-  const active = coarse(file('canada-jamaica'), 'canada-jamaica');
-  const passive = coarse(file('canada-jamaica-passive'), 'canada-jamaica-passive');
   // The same scheme without circularity or return bonus: Jamaicans overstay more.
   const lax = coarse(file('canada-jamaica'), 'canada-jamaica-lax', (x) => {
     x.channels[0].circular = false;
@@ -227,19 +226,24 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
     const o = over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'overstaysBegun', 12, 95);
     return o / Math.max(1, o + over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'leftOnTime', 12, 95));
   };
-  it('grows more where returns are on time, and takes jobs from the most-favoured-nation channel', () => {
-    const { quota: byCompliance, overstayShare: compliance } = paired(lax, active, { quota, overstayShare }, 3);
-    const { nonParty, party, overstayShare: seasons } = paired(passive, active, {
+  it('grows more where returns are on time', () => {
+    const { quota: byCompliance, overstayShare: compliance } = paired(lax, coarse(file('canada-jamaica'), 'canada-jamaica'), { quota, overstayShare }, 3);
+    console.log('seasonal quota: final quota, circular scheme minus lax one', byCompliance, 'overstay share, circular minus lax', compliance);
+    expect(compliance.high).toBeLessThan(0);
+    expect(byCompliance.low).toBeGreaterThan(0);
+  });
+  it('takes farm jobs from the most-favoured-nation channel\'s non-party workers', () => {
+    // The scenario's own scale and 8 replications: jobs decide who is admitted, and which channel is served first
+    // in a month is drawn, so admissions are noisy even with common random numbers (with 3 replications at scale 40
+    // the fall held in every pair but not in its interval). The mechanism: jobs open are labour demand less the
+    // regular migrants there (behaviour/quotas.ts); without a binding job limit the fall does not come out.
+    const { nonParty, party, overstayShare: seasons } = paired(file('canada-jamaica-passive'), file('canada-jamaica'), {
       nonParty: (r) => over(r, 'channelOrigins', 'can-seasonal:GTM', 'admissions', 24, 95),
       party: (r) => over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'admissions', 24, 95),
       overstayShare,
-    }, 3);
-    console.log('seasonal quota: final quota, circular scheme minus lax one', byCompliance, 'overstay share, circular minus lax', compliance,
-      '; against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
-    expect(compliance.high).toBeLessThan(0);
-    expect(byCompliance.low).toBeGreaterThan(0);
+    }, 8);
+    console.log('seasonal quota against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
     expect(party.low).toBeGreaterThan(0);
-    // Reported, not asserted: with the sfc32 streams non-party admissions no longer fall (they did
-    // with Alea); migration diversion from this deal is a finding for issue 11, which stays open.
+    expect(nonParty.high).toBeLessThan(0);
   });
 });
