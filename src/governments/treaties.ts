@@ -1,7 +1,7 @@
 import type { PolicyApi } from '../engine/policy-api.js';
 import type { Table } from '../metrics/table.js';
 import type { ScenarioIndex } from '../policies/policy-type.js';
-import type { AgreementTerm, Scenario } from '../scenario/types.js';
+import type { AgreementTerm, ObjectiveWeights, Scenario } from '../scenario/types.js';
 import type { AgreementBook, EndReason } from './agreements.js';
 import type { Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
@@ -26,6 +26,7 @@ export interface States {
   governance(api: PolicyApi, gi: number): number;
   baseOf(api: PolicyApi, k: number): number;
   inputs(api: PolicyApi, k: number, figures: Figures): ForecastInputs;
+  weightsOf(gi: number): ObjectiveWeights;
 }
 
 const INSTRUMENT_OF: Partial<Record<AgreementTerm['kind'], string>> = { interception: 'interception', cooperation: 'returnCooperation', quota: 'quota', visaFree: 'visa' };
@@ -120,7 +121,10 @@ function compliance(api: PolicyApi, s: States, a: number, term: AgreementTerm, t
  * it is owed (payments; the would-be migrants a partner's enforcement holds
  * back, valued as arrivals),
  * less what it owes (payments, valued as spending; the payoff its floors cost
- * it, by its own forecast, against the best of its level, minimum and maximum).
+ * it, by its own forecast, against the best of its level, minimum and maximum),
+ * and, while a shock holds its public's attention, the deaths at its borders
+ * its public lays at the deal's door: its deaths weight times the attention
+ * above normal (salience - 1) times those deaths.
  */
 function values(api: PolicyApi, s: States, a: number, figures: Figures[]): number[] {
   const { book, g, ins } = s;
@@ -129,8 +133,8 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
   for (const { a: b, t, term, party } of book.termList) {
     if (b !== a) continue;
     const owedTo = 1 - party;
-    const w = g.specs[g.index(parties[owedTo])].objectives;
-    const wBy = g.specs[g.index(term.by)].objectives;
+    const w = s.weightsOf(g.index(parties[owedTo]));
+    const wBy = s.weightsOf(g.index(term.by));
     const k = boundInstrument(s, term);
     if (term.kind === 'payment') {
       if (term.to === parties[owedTo]) out[owedTo] += (w.paymentsReceived * book.perYear[t]) / 1e6;
@@ -142,6 +146,8 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
       const expected = book.trust[a * 2 + owedTo] * Math.max(term.atLeast!, ins.achieved[k]) + (1 - book.trust[a * 2 + owedTo]) * ins.achieved[k];
       const kept = (figures[owedTo].arrivals * (expected - base)) / Math.max(1e-9, 1 - ins.achieved[k]);
       out[owedTo] -= ((w.arrivals + w.pressure) * kept) / 1e3;
+      const gi = g.index(parties[owedTo]);
+      out[owedTo] += (g.specs[gi].objectives.deaths * (g.salience[gi] - 1) * figures[owedTo].deaths) / 1e2;
     }
     if (k >= 0 && (term.kind === 'interception' || term.kind === 'cooperation')) {
       const x = s.inputs(api, k, figures[party]);

@@ -10,6 +10,8 @@ export const COUNTRY_ATTRIBUTES = [
   'asylumDecisionMonths', 'recognitionMultiplier',
   // set by policies: aid received, and support for returnees (income boost for some months)
   'aidPerYear', 'reintegrationIncomeBoost', 'reintegrationMonths',
+  // set by a government's inspection instrument: share of its unlicensed recruiters found and shut down a year
+  'recruiterInspection',
 ] as const;
 export type CountryAttribute = (typeof COUNTRY_ATTRIBUTES)[number];
 
@@ -48,7 +50,7 @@ export const ATTRIBUTE_RANGES: {
     climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
     labourDemandLow: NON_NEGATIVE, labourDemandHigh: NON_NEGATIVE, recruiterFeeCap: NON_NEGATIVE, licenceDeposit: NON_NEGATIVE,
     asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
-    reintegrationMonths: NON_NEGATIVE,
+    reintegrationMonths: NON_NEGATIVE, recruiterInspection: SHARE,
   },
   leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE, readmissionCapacityPerYear: NON_NEGATIVE },
   channel: {
@@ -223,7 +225,7 @@ function countryQuantity(scenario: Scenario, i: number, a: CountryAttribute): Qu
     case 'licenceDeposit': return c.recruitment?.licenceDeposit ?? 0;
     case 'asylumDecisionMonths': return c.asylum.decisionMonths;
     case 'recognitionMultiplier': return 1;
-    case 'aidPerYear': case 'reintegrationIncomeBoost': case 'reintegrationMonths': return 0;
+    case 'aidPerYear': case 'reintegrationIncomeBoost': case 'reintegrationMonths': case 'recruiterInspection': return 0;
     default: return c[a];
   }
 }

@@ -1,36 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Simulation, type RunResult } from '../../src/engine/simulation.js';
-import { pairedDifference, type Estimate } from '../../src/experiment/stats.js';
+import type { RunResult } from '../../src/engine/simulation.js';
 import { scenario } from '../../src/scenario/builder.js';
 import { validateScenario } from '../../src/scenario/validate.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { SCENARIOS, loadScenario } from '../helpers.js';
 import { smallWorld } from '../worlds.js';
+import { paired } from './worlds.js';
 
 /**
  * The effects of issue 11, each against its counterfactual arm with common
  * random numbers over replications: the variant draws the baseline's streams.
  * Each would fail without its mechanism (named in each test).
  */
-const REPS = 4;
-
-/** Paired differences variant - baseline of each measure, from the same runs. */
-function paired<K extends string>(baseline: Scenario, variant: Scenario, measures: Record<K, (r: RunResult) => number>, reps = REPS): Record<K, Estimate> {
-  const names = Object.keys(measures) as K[];
-  const b = names.map(() => [] as number[]);
-  const v = names.map(() => [] as number[]);
-  for (let rep = 0; rep < reps; rep++) {
-    const rb = new Simulation(baseline, { replication: rep }).runFor();
-    const rv = new Simulation(variant, { replication: rep, streamsOf: baseline.name }).runFor();
-    names.forEach((n, k) => {
-      b[k].push(measures[n](rb));
-      v[k].push(measures[n](rv));
-    });
-  }
-  return Object.fromEntries(names.map((n, k) => [n, pairedDifference(b[k], v[k]).estimate])) as Record<K, Estimate>;
-}
-
 const rowsOf = (r: RunResult, name: string) => r.tables.find((t) => t.name === name)!;
 /** Sum of a field over ticks from..to (inclusive) for rows whose third column is `id`. */
 function over(r: RunResult, name: string, id: string, field: string, from: number, to: number): number {
