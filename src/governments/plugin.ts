@@ -8,7 +8,7 @@ import { logitChoice, menu, withFloor } from './decision.js';
 import { payoff, type Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
 import { GOVERNMENT_DEFAULTS } from './parameters.js';
-import { achieved, leakage, nextCapacity } from './production.js';
+import { achieved, bribed, leakage, nextCapacity } from './production.js';
 import { figureSources, legsEntering } from './sources.js';
 import { GovernmentStore, InstrumentStore } from './store.js';
 import { reviewAgreement, applyTerms, type States } from './treaties.js';
@@ -154,8 +154,25 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     };
   };
 
+  /**
+   * The bribes its officials ask of the smugglers on its legs, a year: the
+   * share of its spending that smugglers' revenue buys, shared among the legs
+   * leaving it by their smugglers' takings; set at each review.
+   */
+  const askBribes = (api: PolicyApi, gi: number) => {
+    const legs = g.sources[gi].legsFrom;
+    const takings = legs.map((l) => api.observe('leg', l, 'revenue'));
+    const total = takings.reduce((s, v) => s + v, 0);
+    const asked = bribed(governance(api, gi), g.spendingPerYear[gi], (lastFigures[gi]?.borderIncome ?? 0), p.baseLeakage) * g.spendingPerYear[gi];
+    legs.forEach((l, j) => {
+      const price = total > 0 ? Math.round((asked * takings[j]) / total) : 0;
+      if (price > 0 || api.get('leg', l, 'bribesPerYear') > 0) put(api, 'leg', l, 'bribesPerYear', price, `${g.country[gi]} officials' price for looking away`);
+    });
+  };
+
   /** A government's review: each instrument by the decision rule (decision.ts), one draw each from its stream. */
   const review = (api: PolicyApi, gi: number) => {
+    askBribes(api, gi);
     const figures = g.history[gi].lagged(g.reviewTicks[gi], lagTicks);
     const u = payoff(g.specs[gi].objectives, figures, neighbourTightening(api, gi), g.salience[gi]);
     g.lastPayoff[gi] = u;

@@ -18,8 +18,9 @@ export type CountryAttribute = (typeof COUNTRY_ATTRIBUTES)[number];
 /**
  * Of those intercepted, detentionShare are returned home and releaseShare let through with an order to leave; the rest are pushed back.
  * readmissionCapacityPerYear: persons a year the leg's start country takes back from the country it enters (0: no arrangement).
+ * bribesPerYear: PPP dollars a year the leg's smugglers pay officials of its start country to look away (0: none).
  */
-export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception', 'detentionShare', 'releaseShare', 'readmissionCapacityPerYear'] as const;
+export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception', 'detentionShare', 'releaseShare', 'readmissionCapacityPerYear', 'bribesPerYear'] as const;
 export type LegAttribute = (typeof LEG_ATTRIBUTES)[number];
 
 /** `quotaPerYear` and `stayMonths` are Infinity for no quota and a permanent stay; `circular` is 1 or 0. */
@@ -52,7 +53,7 @@ export const ATTRIBUTE_RANGES: {
     asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
     reintegrationMonths: NON_NEGATIVE, recruiterInspection: SHARE,
   },
-  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE, readmissionCapacityPerYear: NON_NEGATIVE },
+  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE, readmissionCapacityPerYear: NON_NEGATIVE, bribesPerYear: NON_NEGATIVE },
   channel: {
     quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE, employerFee: NON_NEGATIVE, stayMonths: { min: 1e-9, max: Number.POSITIVE_INFINITY }, circular: SHARE,
     screening: SHARE, returnBonus: NON_NEGATIVE,
@@ -235,7 +236,7 @@ function legQuantity(scenario: Scenario, i: number, a: LegAttribute): Quantity {
   switch (a) {
     case 'detentionShare': return l.onInterception === 'return' ? 1 : 0;
     case 'releaseShare': return l.onInterception === 'release' ? 1 : 0;
-    case 'readmissionCapacityPerYear': return 0;
+    case 'readmissionCapacityPerYear': case 'bribesPerYear': return 0;
     default: return l[a];
   }
 }
