@@ -8,11 +8,11 @@ import type { ObjectiveWeights } from '../scenario/types.js';
  */
 export const FIGURE_NAMES = [
   'arrivals', 'deaths', 'borderIncome', 'remittances', 'returnsReceived', 'returnAttempts', 'workers', 'overstays', 'leftOnTime',
-  'paymentsReceived', 'spending', 'inTransit', 'abroad', 'migrantDebt',
+  'paymentsReceived', 'spending', 'inTransit', 'hosted', 'abroad', 'migrantDebt',
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Figures = Record<FigureName, number>;
-const STOCKS: ReadonlySet<FigureName> = new Set(['inTransit', 'abroad', 'migrantDebt']);
+const STOCKS: ReadonlySet<FigureName> = new Set(['inTransit', 'hosted', 'abroad', 'migrantDebt']);
 
 /** Where a government's figures come from: ids of the routes, legs and pairs that are its own. */
 export interface FigureSources {
@@ -48,6 +48,8 @@ export class FigureHistory {
       paymentsReceived: own.paymentsReceived,
       spending: own.spending,
       inTransit: api.observe('country', src.country, 'inTransit'),
+      // Would-be migrants it hosts: those in transit there, and those who came without a channel and stay (given up on going on, readmitted, claiming asylum or protected there).
+      hosted: ['inTransit', 'irregular', 'asylumPending', 'protected'].reduce((s, f) => s + api.observe('country', src.country, f), 0),
       abroad: sum('return', src.nationalsAbroad, 'abroad'),
       migrantDebt: api.observe('country', src.country, 'migrantDebt'),
     };

@@ -164,7 +164,8 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
  * An agreement's review: monitoring and punishment (agreements.ts), each
  * party's choice to honour its terms while the agreement is worth something
  * to it, renegotiation of payments when the paid party's leverage (the
- * would-be migrants it hosts) is worth more than it is paid, and collapse when
+ * would-be migrants it hosts: in transit there, or stuck there without a
+ * channel) is worth more than it is paid, and collapse when
  * trust or payoffs give out, or the payer's budget cannot meet the price.
  */
 export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
@@ -185,7 +186,7 @@ export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
   if (reason) end(api, s, a, reason);
   spec.parties.forEach((c, k) => {
     const paid = book.termList.filter((x) => x.a === a && x.term.kind === 'payment' && x.party === k).reduce((sum, x) => sum + book.perYear[x.t], 0);
-    s.table.rows.push([api.tick, api.date, spec.id, book.status(a), c, book.honouring[a * 2 + k], book.punishing[a * 2 + k], book.trust[a * 2 + k], worth[k], book.breaches[a * 2 + k], paid, figures[k].inTransit]);
+    s.table.rows.push([api.tick, api.date, spec.id, book.status(a), c, book.honouring[a * 2 + k], book.punishing[a * 2 + k], book.trust[a * 2 + k], worth[k], book.breaches[a * 2 + k], paid, figures[k].hosted]);
   });
 }
 
@@ -197,7 +198,7 @@ function renegotiate(api: PolicyApi, s: States, a: number, figures: Figures[]): 
     const w = g.specs[g.index(term.by)].objectives;
     if (w.spending >= 0) continue;
     // The paid party can claim its share of what the payer would lose if those it hosts came on.
-    const hosted = figures[1 - party].inTransit;
+    const hosted = figures[1 - party].hosted;
     const demand = (p.bargainShare * -(w.arrivals + w.pressure) * hosted / 1e3 / -w.spending) * 1e6;
     if (!(demand > book.perYear[t] * (1 + spec.tolerance))) continue;
     if (demand > g.specs[g.index(term.by)].budgetPerYear) {

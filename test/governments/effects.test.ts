@@ -141,18 +141,21 @@ describe('leverage: a partner hosting many would-be migrants gets a rising price
     x.countries[0].population = population;
     x.agreements[0].renegotiate = renegotiate;
   });
-  const price = (r: RunResult) => {
-    const changes = r.events.filter((e) => e.kind === 'agreement' && e.attribute === 'payment by EUR');
-    return changes.length > 0 ? changes[changes.length - 1].to : 20e6;
-  };
-  it('renegotiates the price up with the numbers the partner hosts', () => {
-    // Four replications: the rise is about 190M in every pair (sd about 15M), but with two the interval has one
-    // degree of freedom (t = 12.7) and reached below zero — what made this a report after the sfc32 streams.
-    const many = paired(world(3_000_000, false), world(3_000_000, true), { price }, 4).price;
-    const few = paired(world(20_000, false), world(20_000, true), { price }, 4).price;
+  const prices = (r: RunResult) => r.events.filter((e) => e.kind === 'agreement' && e.attribute === 'payment by EUR').map((e) => e.to);
+  /** The price paid at the end, and its rise after the first renegotiation (0 with one or none). */
+  const price = (r: RunResult) => prices(r).at(-1) ?? 20e6;
+  const later = (r: RunResult) => (prices(r).length > 1 ? prices(r).at(-1)! - prices(r)[0] : 0);
+  it('renegotiates the price up with the numbers the partner hosts, again and again as they pile up', () => {
+    // Four replications: with two the interval has one degree of freedom (t = 12.7) and reached below zero even when
+    // every pair rose — what made this a report after the sfc32 streams. Leverage counts those stuck in the partner
+    // (irregular there, or claiming asylum or protected) as well as those in transit: a stock that grows year by year.
+    const many = paired(world(3_000_000, false), world(3_000_000, true), { price, later }, 4);
+    const few = paired(world(20_000, false), world(20_000, true), { price, later }, 4);
     console.log('leverage: rise in the price paid, many hosted', many, 'few hosted', few);
-    expect(many.low).toBeGreaterThan(0);
-    expect(few.mean).toBe(0);
+    expect(many.price.low).toBeGreaterThan(0);
+    expect(many.later.low).toBeGreaterThan(0);
+    expect(few.price.mean).toBe(0);
+    expect(few.later.mean).toBe(0);
   });
 });
 
