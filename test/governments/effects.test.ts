@@ -129,7 +129,9 @@ describe('the same border aid to a high- and a low-governance transit state', ()
     expect(low.price.mean).toBeLessThan(high.price.mean);
     // Diversion relative to what the aid achieves on the leg it pays for.
     const ratio = (e: typeof high) => e.diverted.mean / Math.max(1, -e.targeted.mean);
-    // Reported, not asserted: with issue 9's behaviour the ratio is about the same at both levels of governance (a finding).
+    // Reported, not asserted (a finding): the low-governance state diverts no more. With bribes as money its smugglers
+    // pay its officials about 40% of their takings, so crossings fall almost as much as at high governance (through
+    // smugglers' costs, prices and exits rather than interception), and the other route gains nothing measurable.
     console.log('diversion ratio (other legs gained / targeted lost): high', ratio(high), 'low', ratio(low));
   });
 });
