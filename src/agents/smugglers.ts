@@ -21,6 +21,8 @@ export class SmugglerStore {
   profit = new Float64Array(64);
   /** Everything migrants paid this smuggler, in agent units (times scale for persons). */
   revenue = new Float64Array(64);
+  /** Everything this smuggler paid officials of its leg's start country, in agent units. */
+  bribes = new Float64Array(64);
 
   add(leg: number, capacity: number, costFactor: number, profit: number): number {
     if (this.count === this.leg.length) this.grow();
@@ -32,6 +34,7 @@ export class SmugglerStore {
     this.capacity[k] = capacity;
     this.profit[k] = profit;
     this.revenue[k] = 0;
+    this.bribes[k] = 0;
     return k;
   }
 
@@ -44,5 +47,6 @@ export class SmugglerStore {
     this.capacity = widen(this.capacity, n);
     this.profit = widen(this.profit, n);
     this.revenue = widen(this.revenue, n);
+    this.bribes = widen(this.bribes, n);
   }
 }

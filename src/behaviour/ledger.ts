@@ -12,6 +12,8 @@ export const LENDER_NAMES = ['none', 'smugglers', 'licensedRecruiters', 'unlicen
 export class MoneyLedger {
   /** Paid to smugglers per leg, cash and credit together. */
   readonly paidToSmugglers: Float64Array;
+  /** Paid by smugglers of each leg to officials of its start country (bribes a government's leakage asks, leg attribute bribesPerYear). */
+  readonly bribesBySmugglers: Float64Array;
   /** Paid to recruiters by workers (cash and credit), by origin. */
   readonly workerFeesToRecruiters: Float64Array;
   /** Paid to recruiters by employers, by origin of the worker placed. */
@@ -22,6 +24,7 @@ export class MoneyLedger {
 
   constructor(legs: number, countries: number) {
     this.paidToSmugglers = new Float64Array(legs);
+    this.bribesBySmugglers = new Float64Array(legs);
     this.workerFeesToRecruiters = new Float64Array(countries);
     this.employerFeesToRecruiters = new Float64Array(countries);
   }

@@ -34,12 +34,14 @@ export class RecruitmentMarket {
   private readonly bookedFees: Float64Array;
   /** Workers granted a place who found no recruiter this tick, by origin, agents. */
   private readonly unserved: Float64Array;
-  /** One stream per origin. */
+  /** One stream per origin, and one per origin for inspections (so a world without them draws as before). */
   private readonly rng: RandomStream[];
+  private readonly inspections: RandomStream[];
 
   constructor(private readonly world: World, clock: Clock, private readonly scale: number, streams: RandomStreams) {
     const n = world.countryCount;
     this.rng = streams.family('recruiters', world.countryIds);
+    this.inspections = streams.family('recruiter-inspections', world.countryIds);
     this.licensedFee = new Float64Array(n);
     this.unlicensedFee = new Float64Array(n);
     this.licensedLeft = new Float64Array(n);
@@ -85,7 +87,10 @@ export class RecruitmentMarket {
     for (let k = 0; k < r.count; k++) {
       if (r.status[k] !== RecruiterStatus.Active) continue;
       const o = r.origin[k];
-      if (r.profit[k] < 0 && this.rng[o].uniform() < clock.perTick(params.recruiterExitPerYear)) {
+      // An unlicensed recruiter the origin's inspectors find is shut down.
+      const inspection = world.country.values.recruiterInspection[o];
+      const found = !r.licensed[k] && inspection > 0 && this.inspections[o].uniform() < clock.perTick(inspection);
+      if (found || (r.profit[k] < 0 && this.rng[o].uniform() < clock.perTick(params.recruiterExitPerYear))) {
         r.status[k] = RecruiterStatus.Left;
         country.recruitersLeft[o]++;
         continue;

@@ -218,6 +218,7 @@ export class SmugglingMarket {
     }
     const smoothing = clock.perTick(2);
     const unitCost = Float64Array.from(modeCapacity, (_, slot) => this.runningCost(slot >> 1, 1, slot & 1, params));
+    const bribes = run.world.leg.values.bribesPerYear;
     for (let k = 0; k < s.count; k++) {
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const slot = s.leg[k] * 2 + s.risky[k];
@@ -225,7 +226,15 @@ export class SmugglingMarket {
       s.revenue[k] += this.takings[slot] * share;
       // What came in, less what the crossings run cost (a package's later tries are run, not paid again).
       const costs = this.trips[slot] * s.costFactor[k] * unitCost[slot];
-      const yearly = (this.takings[slot] - costs) * share * this.scale * clock.ticksPerYear;
+      let yearly = (this.takings[slot] - costs) * share * this.scale * clock.ticksPerYear;
+      const l = s.leg[k];
+      if (bribes[l] > 0) {
+        // Officials' price for looking away, shared by capacity among the leg's smugglers.
+        const paid = (bribes[l] * s.capacity[k]) / (modeCapacity[l * 2] + modeCapacity[l * 2 + 1]) / clock.ticksPerYear / this.scale;
+        s.bribes[k] += paid;
+        run.ledger.bribesBySmugglers[l] += paid;
+        yearly -= paid * this.scale * clock.ticksPerYear;
+      }
       s.profit[k] += smoothing * (yearly - s.profit[k]);
     }
     this.trips.fill(0);

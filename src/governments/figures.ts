@@ -8,11 +8,11 @@ import type { ObjectiveWeights } from '../scenario/types.js';
  */
 export const FIGURE_NAMES = [
   'arrivals', 'deaths', 'borderIncome', 'remittances', 'returnsReceived', 'returnAttempts', 'workers', 'overstays', 'leftOnTime',
-  'paymentsReceived', 'spending', 'inTransit', 'abroad',
+  'paymentsReceived', 'spending', 'inTransit', 'hosted', 'abroad', 'migrantDebt',
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Figures = Record<FigureName, number>;
-const STOCKS: ReadonlySet<FigureName> = new Set(['inTransit', 'abroad']);
+const STOCKS: ReadonlySet<FigureName> = new Set(['inTransit', 'hosted', 'abroad', 'migrantDebt']);
 
 /** Where a government's figures come from: ids of the routes, legs and pairs that are its own. */
 export interface FigureSources {
@@ -48,11 +48,27 @@ export class FigureHistory {
       paymentsReceived: own.paymentsReceived,
       spending: own.spending,
       inTransit: api.observe('country', src.country, 'inTransit'),
+      // Would-be migrants it hosts: those in transit there, and those who came without a channel and stay (given up on going on, readmitted, claiming asylum or protected there).
+      hosted: ['inTransit', 'irregular', 'asylumPending', 'protected'].reduce((s, f) => s + api.observe('country', src.country, f), 0),
       abroad: sum('return', src.nationalsAbroad, 'abroad'),
+      migrantDebt: api.observe('country', src.country, 'migrantDebt'),
     };
     for (const f of FIGURE_NAMES) if (!STOCKS.has(f)) perYear[f] *= ticksPerYear;
     this.rows.push(perYear);
     return perYear;
+  }
+
+  /**
+   * Public attention to deaths after this tick's record: it fades with its
+   * half-life and jumps by the latest published tick's deaths beyond
+   * `threshold` times the mean of the year before it (once a year is on
+   * record), in units of `news` persons. 1 when nothing is news.
+   */
+  salience(previous: number, ticksPerYear: number, lag: number, threshold: number, news: number, halfLifeTicks: number): number {
+    const latest = this.lagged(1, lag).deaths;
+    const year = this.lagged(ticksPerYear, lag + 1).deaths;
+    const shock = this.rows.length > ticksPerYear + lag ? Math.max(0, latest - threshold * year) / ticksPerYear / news : 0;
+    return 1 + (previous - 1) * Math.pow(0.5, 1 / halfLifeTicks) + shock;
   }
 
   /** Means over `window` ticks ending `lag` ticks ago (what the latest statistics show). */
@@ -70,10 +86,12 @@ export class FigureHistory {
 /**
  * A government's payoff from its figures: each weight times its figure in
  * the units below; public pressure is arrivals (thousands a year) scaled up
- * by neighbours' tightening (the rise in interception on their legs).
+ * by neighbours' tightening (the rise in interception on their legs); deaths
+ * weigh more while a shock holds public attention (salience); debt is
+ * its nationals' debt to recruiters and lenders, a stock in M$.
  */
-export function payoff(w: ObjectiveWeights, f: Figures, neighbourTightening: number): number {
-  return w.arrivals * f.arrivals / 1e3 + w.deaths * f.deaths / 1e2 + w.spending * f.spending / 1e6 + w.paymentsReceived * f.paymentsReceived / 1e6
+export function payoff(w: ObjectiveWeights, f: Figures, neighbourTightening: number, salience = 1): number {
+  return w.arrivals * f.arrivals / 1e3 + w.deaths * salience * f.deaths / 1e2 + w.spending * f.spending / 1e6 + w.paymentsReceived * f.paymentsReceived / 1e6
     + w.remittances * f.remittances / 1e6 + w.returnsReceived * f.returnsReceived / 1e3 + w.borderIncome * f.borderIncome / 1e6
-    + w.pressure * (f.arrivals / 1e3) * (1 + neighbourTightening) + w.workers * f.workers / 1e3 + w.overstays * f.overstays / 1e3;
+    + w.pressure * (f.arrivals / 1e3) * (1 + neighbourTightening) + w.workers * f.workers / 1e3 + w.overstays * f.overstays / 1e3 + w.migrantDebt * f.migrantDebt / 1e6;
 }

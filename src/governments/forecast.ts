@@ -32,6 +32,9 @@ export interface ForecastInputs {
  * - quota: places are filled at the recent fill rate, and a filled place
  *   overstays at the recent overstay share (Laplace-smoothed);
  * - aid: its cost;
+ * - inspection: the slope of payoff on the level over the recent reviews
+ *   (what shutting unlicensed recruiters does to its nationals' debt is learnt,
+ *   not known), plus the spending;
  * - recognition and visa: the slope of payoff on the level over the recent reviews.
  */
 export function forecastChange(k: number, candidate: number, g: GovernmentStore, ins: InstrumentStore, x: ForecastInputs): number {
@@ -71,6 +74,8 @@ export function forecastChange(k: number, candidate: number, g: GovernmentStore,
     }
     case 'aid':
       return w.spending * (candidate - level) / 1e6;
+    case 'inspection':
+      return recentSlope(ins.pastLevels[k], ins.pastPayoffs[k]) * (candidate - level) + w.spending * (spendAt(candidate) - spendAt(level)) / 1e6;
     default:
       return recentSlope(ins.pastLevels[k], ins.pastPayoffs[k]) * (candidate - level);
   }

@@ -43,6 +43,18 @@ export const GOVERNMENT_PARAMETERS = {
     value: 3,
     doc: 'Reviews in a row in which an agreement is worth less than nothing to a party before it withdraws.',
   },
+  salienceThreshold: {
+    value: 3,
+    doc: 'Deaths in a month beyond this multiple of the mean month of the year before are a shock to public attention (a shipwreck like Lampedusa, October 2013, against a year of crossings); below it, attention does not move. A judgement: a doubling is within the month-to-month noise of deaths at sea (IOM Missing Migrants), a tripling is news.',
+  },
+  salienceNewsDeaths: {
+    value: 100,
+    doc: 'Deaths beyond the threshold in one month that raise public attention by one (doubling the weight a government puts on deaths): a disaster of a hundred or more dead makes the news beyond the region (Lampedusa, 3 October 2013: 368 dead; IOM Missing Migrants counts most months\' deaths in the Central Mediterranean in tens to low hundreds).',
+  },
+  salienceHalfLifeMonths: {
+    value: 3,
+    doc: 'Half-life, months, of the public attention a shock raises: the issue-attention cycle (Downs 1972) runs its course in months; media coverage of migrant deaths after a disaster falls to its earlier level within a season.',
+  },
   bargainShare: {
     value: 0.5,
     doc: 'Share of the value of the would-be migrants it hosts that a partner can claim when it renegotiates (the symmetric Nash bargaining split).',

@@ -8,7 +8,7 @@ import { logitChoice, menu, withFloor } from './decision.js';
 import { payoff, type Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
 import { GOVERNMENT_DEFAULTS } from './parameters.js';
-import { achieved, leakage, nextCapacity } from './production.js';
+import { achieved, bribed, leakage, nextCapacity } from './production.js';
 import { figureSources, legsEntering } from './sources.js';
 import { GovernmentStore, InstrumentStore } from './store.js';
 import { reviewAgreement, applyTerms, type States } from './treaties.js';
@@ -69,9 +69,12 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const baseOf = (api: PolicyApi, k: number) => {
     const spec = ins.specs[k];
     if (spec.kind === 'interception') return spec.legs.reduce((s, l) => s + api.base('leg', l, 'interception'), 0) / spec.legs.length;
-    return api.base('country', g.country[ins.government[k]], 'returnCooperation');
+    return api.base('country', g.country[ins.government[k]], spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation');
   };
   const governance = (api: PolicyApi, gi: number) => api.get('country', g.country[gi], 'governance');
+  /** A government's weights as its public holds them now: deaths weigh more while they are news. */
+  const weightsOf = (gi: number) => (g.salience[gi] === 1 ? g.specs[gi].objectives : { ...g.specs[gi].objectives, deaths: g.specs[gi].objectives.deaths * g.salience[gi] });
+  const halfLifeTicks = (p.salienceHalfLifeMonths * tpy) / 12;
 
   /** Achieved levels of capacities, and settings, onto the world. */
   const applyInstruments = (api: PolicyApi) => {
@@ -85,9 +88,9 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
           for (const l of spec.legs) put(api, 'leg', l, 'interception', round(achieved(api.base('leg', l, 'interception'), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
           ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
           break;
-        case 'returnCooperation':
+        case 'returnCooperation': case 'inspection':
           ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
-          put(api, 'country', c, 'returnCooperation', round(ins.achieved[k]), why);
+          put(api, 'country', c, spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation', round(ins.achieved[k]), why);
           break;
         case 'recognition':
           put(api, 'country', c, 'recognitionMultiplier', ins.level[k], why);
@@ -103,7 +106,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
           aidTo.set(spec.origin!, (aidTo.get(spec.origin!) ?? 0) + ins.level[k]);
           break;
       }
-      if (spec.kind !== 'interception' && spec.kind !== 'returnCooperation') ins.achieved[k] = ins.level[k];
+      if (!ins.isCapacity(k)) ins.achieved[k] = ins.level[k];
     }
     for (const [o, amount] of aidTo) put(api, 'country', o, 'aidPerYear', amount, 'aid from governments');
   };
@@ -145,23 +148,41 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     for (let j = 0; j < ins.count; j++) if (j !== k && ins.government[j] === gi && ins.isCapacity(j)) others += ins.level[j] * ins.specs[j].costPerYear;
     const givenPerYear = ins.specs.reduce((s, spec, j) => s + (ins.government[j] === gi && spec.kind === 'aid' ? ins.level[j] : 0), 0);
     return {
-      figures, weights: g.specs[gi].objectives, neighbourTightening: neighbourTightening(api, gi), governance: governance(api, gi),
+      figures, weights: weightsOf(gi), neighbourTightening: neighbourTightening(api, gi), governance: governance(api, gi),
       base: ins.isCapacity(k) ? baseOf(api, k) : 0, returnHorizonYears: p.returnHorizonYears, reviewYears: g.reviewTicks[gi] / tpy,
       affordable: Math.max(0, g.specs[gi].budgetPerYear + figures.paymentsReceived - givenPerYear - others),
     };
   };
 
+  /**
+   * The bribes its officials ask of the smugglers on its legs, a year: the
+   * share of its spending that smugglers' revenue buys, shared among the legs
+   * leaving it by their smugglers' takings; set at each review.
+   */
+  const askBribes = (api: PolicyApi, gi: number) => {
+    const legs = g.sources[gi].legsFrom;
+    const takings = legs.map((l) => api.observe('leg', l, 'revenue'));
+    const total = takings.reduce((s, v) => s + v, 0);
+    const asked = bribed(governance(api, gi), g.spendingPerYear[gi], (lastFigures[gi]?.borderIncome ?? 0), p.baseLeakage) * g.spendingPerYear[gi];
+    legs.forEach((l, j) => {
+      const price = total > 0 ? Math.round((asked * takings[j]) / total) : 0;
+      if (price > 0 || api.get('leg', l, 'bribesPerYear') > 0) put(api, 'leg', l, 'bribesPerYear', price, `${g.country[gi]} officials' price for looking away`);
+    });
+  };
+
   /** A government's review: each instrument by the decision rule (decision.ts), one draw each from its stream. */
   const review = (api: PolicyApi, gi: number) => {
+    askBribes(api, gi);
     const figures = g.history[gi].lagged(g.reviewTicks[gi], lagTicks);
-    const u = payoff(g.specs[gi].objectives, figures, neighbourTightening(api, gi));
+    const u = payoff(g.specs[gi].objectives, figures, neighbourTightening(api, gi), g.salience[gi]);
     g.lastPayoff[gi] = u;
     g.reviews[gi]++;
     for (let k = 0; k < ins.count; k++) {
       if (ins.government[k] !== gi) continue;
       const spec = ins.specs[k];
       ins.pastLevels[k].push(ins.level[k]);
-      ins.pastPayoffs[k].push(u);
+      // A slope-learnt instrument learns its effect net of its known spending, which its forecast adds back.
+      ins.pastPayoffs[k].push(spec.kind === 'inspection' ? u - (g.specs[gi].objectives.spending * figures.spending) / 1e6 : u);
       if (ins.pastLevels[k].length > 5) (ins.pastLevels[k].shift(), ins.pastPayoffs[k].shift());
       const x = inputs(api, k, figures);
       let options = menu(ins.level[k], spec.step, spec.min, spec.max);
@@ -174,7 +195,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       ins.level[k] = chosen;
       tables.governments.rows.push([
         api.tick, api.date, g.country[gi], spec.kind, instrumentTarget(spec), ins.level[k], ins.achieved[k], ins.capacity[k], ins.floor[k], u,
-        g.specs[gi].budgetPerYear, figures.paymentsReceived, g.spendingPerYear[gi], g.leakage[gi], g.reserve[gi],
+        g.specs[gi].budgetPerYear, figures.paymentsReceived, g.spendingPerYear[gi], g.leakage[gi], g.reserve[gi], g.salience[gi],
       ]);
       ins.admitted[k] = ins.overstayed[k] = ins.leftOnTime[k] = 0;
     }
@@ -195,7 +216,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   };
 
   const putLeg = (api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string) => put(api, 'leg', id, attribute, value, reason);
-  const states: States = { scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, table: tables.agreements };
+  const states: States = { scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, weightsOf, table: tables.agreements };
 
   return {
     name: GOVERNMENTS_PLUGIN,
@@ -215,6 +236,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
         lastFigures = g.country.map((_, gi) => g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy }));
         countQuotas(api);
         if (passive) return;
+        for (let gi = 0; gi < g.count; gi++) g.salience[gi] = g.history[gi].salience(g.salience[gi], tpy, lagTicks, p.salienceThreshold, p.salienceNewsDeaths, halfLifeTicks);
         g.receivedNow.fill(0);
         g.givenNow.fill(0);
         for (let k = 0; k < ins.count; k++) if (ins.kind[k] === 'aid') transfer(api, g.country[ins.government[k]], ins.specs[k].origin!, ins.level[k] / tpy);
@@ -248,7 +270,7 @@ function instrumentId(country: string, spec: InstrumentSpec): string {
 function governmentsTable(): Table {
   return {
     name: 'governments',
-    columns: ['tick', 'date', 'country', 'instrument', 'target', 'level', 'achieved', 'capacityPerYear', 'floor', 'payoff', 'budgetPerYear', 'paymentsReceivedPerYear', 'spendingPerYear', 'leakage', 'reserve'],
+    columns: ['tick', 'date', 'country', 'instrument', 'target', 'level', 'achieved', 'capacityPerYear', 'floor', 'payoff', 'budgetPerYear', 'paymentsReceivedPerYear', 'spendingPerYear', 'leakage', 'reserve', 'deathsSalience'],
     rows: [],
   };
 }

@@ -10,11 +10,19 @@
  *
  * g is governance, S spending and R smugglers' revenue on the state's legs
  * (both per year), K capacity per year, C what full effort costs a year and
- * base the level the scenario gives with no government effort.
+ * base the level the scenario gives with no government effort. The part
+ * of the leak smugglers' revenue buys, (1 - g) (1 - leak0) R / (R + S), is
+ * bought with money: the smugglers on the state's legs pay its officials that
+ * share of S as bribes (see bribed).
  */
 export function leakage(governance: number, spending: number, smugglerRevenue: number, baseLeakage: number): number {
+  return (1 - governance) * baseLeakage + bribed(governance, spending, smugglerRevenue, baseLeakage);
+}
+
+/** Share of spending that smugglers' bribes divert. */
+export function bribed(governance: number, spending: number, smugglerRevenue: number, baseLeakage: number): number {
   const bought = spending + smugglerRevenue > 0 ? smugglerRevenue / (spending + smugglerRevenue) : 0;
-  return (1 - governance) * (baseLeakage + (1 - baseLeakage) * bought);
+  return (1 - governance) * (1 - baseLeakage) * bought;
 }
 
 export function nextCapacity(capacity: number, effective: number, lagTicks: number): number {

@@ -18,7 +18,7 @@ const TERM_FIELDS = ['kind', 'by', 'to', 'perYear', 'atLeast', 'channel', 'origi
  */
 const LEVEL_BOUNDS: Record<InstrumentSpec['kind'], { min: number; max: number }> = {
   interception: { min: 0, max: 10 }, returnCooperation: { min: 0, max: 10 }, recognition: { min: 0, max: 10 },
-  quota: { min: 0, max: 1e12 }, visa: { min: 0, max: 1 }, aid: { min: 0, max: 1e15 },
+  quota: { min: 0, max: 1e12 }, visa: { min: 0, max: 1 }, aid: { min: 0, max: 1e15 }, inspection: { min: 0, max: 10 },
 };
 
 /** A country's `government:` block, read once the ids it refers to are known. */
@@ -56,14 +56,14 @@ function readInstrument(r: FieldReader, value: unknown, path: FieldPath, country
   // null is what validation writes for "none", so a validated scenario reads back as itself.
   const origin = (obj.origin === undefined || obj.origin === null) && !needsOrigin ? null : r.oneOf(obj.origin, [...path, 'origin'], index.countries.filter((c) => c !== country));
   const bounds = LEVEL_BOUNDS[kind];
-  const capacity = kind === 'interception' || kind === 'returnCooperation';
+  const capacity = kind === 'interception' || kind === 'returnCooperation' || kind === 'inspection';
   const min = obj.min === undefined ? bounds.min : r.number(obj.min, [...path, 'min'], bounds);
   // A capacity's spending is capped at what full effort costs unless the scenario allows more.
   const max = obj.max === undefined ? (capacity ? 1 : bounds.max) : r.number(obj.max, [...path, 'max'], bounds);
   const start = r.number(obj.start, [...path, 'start'], { min: min ?? bounds.min, max: max ?? bounds.max });
   const step = r.number(obj.step, [...path, 'step'], { min: 1e-12, max: bounds.max });
   const costPerYear = capacity ? r.number(obj.costPerYear, [...path, 'costPerYear'], { min: 1e-9 }) : 0;
-  if (!capacity && obj.costPerYear !== undefined && obj.costPerYear !== 0) r.reportText([...path, 'costPerYear'], 'no `costPerYear` (only interception and returnCooperation are bought with the budget)', 'costPerYear');
+  if (!capacity && obj.costPerYear !== undefined && obj.costPerYear !== 0) r.reportText([...path, 'costPerYear'], 'no `costPerYear` (only interception, returnCooperation and inspection are bought with the budget)', 'costPerYear');
   if (min !== undefined && max !== undefined && min > max) r.reportText([...path, 'max'], `a maximum of at least the minimum (${min})`, String(max));
   if (!legs || channel === undefined || origin === undefined || min === undefined || max === undefined || start === undefined || step === undefined
     || costPerYear === undefined || min > max || (kind === 'interception' && legs.length === 0)) return undefined;

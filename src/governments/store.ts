@@ -27,6 +27,8 @@ export class GovernmentStore {
   readonly spendingPerYear: Float64Array;
   readonly leakage: Float64Array;
   readonly lastPayoff: Float64Array;
+  /** Public attention to deaths: 1 in normal times, raised by a shock and fading (multiplies the weight on deaths). */
+  readonly salience: Float64Array;
   readonly reviews: Int32Array;
 
   constructor(entries: ReadonlyArray<{ country: string; spec: GovernmentSpec; sources: FigureSources }>, ticksPerYear: number) {
@@ -48,6 +50,7 @@ export class GovernmentStore {
     this.spendingPerYear = money();
     this.leakage = money();
     this.lastPayoff = money();
+    this.salience = money().fill(1);
     this.reviews = new Int32Array(this.count);
   }
 
@@ -63,9 +66,9 @@ export class InstrumentStore {
   readonly specs: InstrumentSpec[];
   readonly kind: InstrumentKind[];
   readonly level: Float64Array;
-  /** Capacity built, PPP dollars a year of effective spending (interception and returnCooperation). */
+  /** Capacity built, PPP dollars a year of effective spending (interception, returnCooperation and inspection). */
   readonly capacity: Float64Array;
-  /** Achieved level: mean interception on its legs, or return cooperation; the level itself for settings. */
+  /** Achieved level: mean interception on its legs, return cooperation, or recruiter inspection; the level itself for settings. */
   readonly achieved: Float64Array;
   /** Highest floor an agreement the government honours puts on the level (0: none). */
   readonly floor: Float64Array;
@@ -94,6 +97,6 @@ export class InstrumentStore {
   }
 
   isCapacity(k: number): boolean {
-    return this.kind[k] === 'interception' || this.kind[k] === 'returnCooperation';
+    return this.kind[k] === 'interception' || this.kind[k] === 'returnCooperation' || this.kind[k] === 'inspection';
   }
 }

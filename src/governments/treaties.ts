@@ -1,7 +1,7 @@
 import type { PolicyApi } from '../engine/policy-api.js';
 import type { Table } from '../metrics/table.js';
 import type { ScenarioIndex } from '../policies/policy-type.js';
-import type { AgreementTerm, Scenario } from '../scenario/types.js';
+import type { AgreementTerm, ObjectiveWeights, Scenario } from '../scenario/types.js';
 import type { AgreementBook, EndReason } from './agreements.js';
 import type { Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
@@ -26,6 +26,7 @@ export interface States {
   governance(api: PolicyApi, gi: number): number;
   baseOf(api: PolicyApi, k: number): number;
   inputs(api: PolicyApi, k: number, figures: Figures): ForecastInputs;
+  weightsOf(gi: number): ObjectiveWeights;
 }
 
 const INSTRUMENT_OF: Partial<Record<AgreementTerm['kind'], string>> = { interception: 'interception', cooperation: 'returnCooperation', quota: 'quota', visaFree: 'visa' };
@@ -120,7 +121,10 @@ function compliance(api: PolicyApi, s: States, a: number, term: AgreementTerm, t
  * it is owed (payments; the would-be migrants a partner's enforcement holds
  * back, valued as arrivals),
  * less what it owes (payments, valued as spending; the payoff its floors cost
- * it, by its own forecast, against the best of its level, minimum and maximum).
+ * it, by its own forecast, against the best of its level, minimum and maximum),
+ * and, while a shock holds its public's attention, the deaths at its borders
+ * its public lays at the deal's door: its deaths weight times the attention
+ * above normal (salience - 1) times those deaths.
  */
 function values(api: PolicyApi, s: States, a: number, figures: Figures[]): number[] {
   const { book, g, ins } = s;
@@ -129,8 +133,8 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
   for (const { a: b, t, term, party } of book.termList) {
     if (b !== a) continue;
     const owedTo = 1 - party;
-    const w = g.specs[g.index(parties[owedTo])].objectives;
-    const wBy = g.specs[g.index(term.by)].objectives;
+    const w = s.weightsOf(g.index(parties[owedTo]));
+    const wBy = s.weightsOf(g.index(term.by));
     const k = boundInstrument(s, term);
     if (term.kind === 'payment') {
       if (term.to === parties[owedTo]) out[owedTo] += (w.paymentsReceived * book.perYear[t]) / 1e6;
@@ -142,6 +146,8 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
       const expected = book.trust[a * 2 + owedTo] * Math.max(term.atLeast!, ins.achieved[k]) + (1 - book.trust[a * 2 + owedTo]) * ins.achieved[k];
       const kept = (figures[owedTo].arrivals * (expected - base)) / Math.max(1e-9, 1 - ins.achieved[k]);
       out[owedTo] -= ((w.arrivals + w.pressure) * kept) / 1e3;
+      const gi = g.index(parties[owedTo]);
+      out[owedTo] += (g.specs[gi].objectives.deaths * (g.salience[gi] - 1) * figures[owedTo].deaths) / 1e2;
     }
     if (k >= 0 && (term.kind === 'interception' || term.kind === 'cooperation')) {
       const x = s.inputs(api, k, figures[party]);
@@ -158,7 +164,8 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
  * An agreement's review: monitoring and punishment (agreements.ts), each
  * party's choice to honour its terms while the agreement is worth something
  * to it, renegotiation of payments when the paid party's leverage (the
- * would-be migrants it hosts) is worth more than it is paid, and collapse when
+ * would-be migrants it hosts: in transit there, or stuck there without a
+ * channel) is worth more than it is paid, and collapse when
  * trust or payoffs give out, or the payer's budget cannot meet the price.
  */
 export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
@@ -179,7 +186,7 @@ export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
   if (reason) end(api, s, a, reason);
   spec.parties.forEach((c, k) => {
     const paid = book.termList.filter((x) => x.a === a && x.term.kind === 'payment' && x.party === k).reduce((sum, x) => sum + book.perYear[x.t], 0);
-    s.table.rows.push([api.tick, api.date, spec.id, book.status(a), c, book.honouring[a * 2 + k], book.punishing[a * 2 + k], book.trust[a * 2 + k], worth[k], book.breaches[a * 2 + k], paid, figures[k].inTransit]);
+    s.table.rows.push([api.tick, api.date, spec.id, book.status(a), c, book.honouring[a * 2 + k], book.punishing[a * 2 + k], book.trust[a * 2 + k], worth[k], book.breaches[a * 2 + k], paid, figures[k].hosted]);
   });
 }
 
@@ -191,7 +198,7 @@ function renegotiate(api: PolicyApi, s: States, a: number, figures: Figures[]): 
     const w = g.specs[g.index(term.by)].objectives;
     if (w.spending >= 0) continue;
     // The paid party can claim its share of what the payer would lose if those it hosts came on.
-    const hosted = figures[1 - party].inTransit;
+    const hosted = figures[1 - party].hosted;
     const demand = (p.bargainShare * -(w.arrivals + w.pressure) * hosted / 1e3 / -w.spending) * 1e6;
     if (!(demand > book.perYear[t] * (1 + spec.tolerance))) continue;
     if (demand > g.specs[g.index(term.by)].budgetPerYear) {

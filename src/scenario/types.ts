@@ -243,8 +243,8 @@ export type RouteInput = Pick<RouteSpec, 'id' | 'legs'> & Partial<RouteSpec>;
  * capacities bought with its budget through a production function; the others
  * are settings that act at once.
  */
-export type InstrumentKind = 'interception' | 'returnCooperation' | 'recognition' | 'quota' | 'visa' | 'aid';
-export const INSTRUMENT_KINDS: readonly InstrumentKind[] = ['interception', 'returnCooperation', 'recognition', 'quota', 'visa', 'aid'];
+export type InstrumentKind = 'interception' | 'returnCooperation' | 'recognition' | 'quota' | 'visa' | 'aid' | 'inspection';
+export const INSTRUMENT_KINDS: readonly InstrumentKind[] = ['interception', 'returnCooperation', 'recognition', 'quota', 'visa', 'aid', 'inspection'];
 
 export interface InstrumentSpec {
   kind: InstrumentKind;
@@ -262,7 +262,7 @@ export interface InstrumentSpec {
   min: number;
   max: number;
   step: number;
-  /** interception, returnCooperation: what full effort (level 1) costs a year, PPP dollars; capacity is 1 - 1/e of its ceiling when this much is spent. */
+  /** interception, returnCooperation, inspection: what full effort (level 1) costs a year, PPP dollars; capacity is 1 - 1/e of its ceiling when this much is spent. */
   costPerYear: number;
 }
 
@@ -278,9 +278,11 @@ export interface ObjectiveWeights {
   pressure: number;
   workers: number;
   overstays: number;
+  /** What its nationals abroad owe recruiters and lenders, M$ (a stock). */
+  migrantDebt: number;
 }
 export const OBJECTIVE_NAMES: ReadonlyArray<keyof ObjectiveWeights> = [
-  'arrivals', 'deaths', 'spending', 'paymentsReceived', 'remittances', 'returnsReceived', 'borderIncome', 'pressure', 'workers', 'overstays',
+  'arrivals', 'deaths', 'spending', 'paymentsReceived', 'remittances', 'returnsReceived', 'borderIncome', 'pressure', 'workers', 'overstays', 'migrantDebt',
 ];
 
 export interface GovernmentSpec {

@@ -10,14 +10,17 @@ export const COUNTRY_ATTRIBUTES = [
   'asylumDecisionMonths', 'recognitionMultiplier',
   // set by policies: aid received, and support for returnees (income boost for some months)
   'aidPerYear', 'reintegrationIncomeBoost', 'reintegrationMonths',
+  // set by a government's inspection instrument: share of its unlicensed recruiters found and shut down a year
+  'recruiterInspection',
 ] as const;
 export type CountryAttribute = (typeof COUNTRY_ATTRIBUTES)[number];
 
 /**
  * Of those intercepted, detentionShare are returned home and releaseShare let through with an order to leave; the rest are pushed back.
  * readmissionCapacityPerYear: persons a year the leg's start country takes back from the country it enters (0: no arrangement).
+ * bribesPerYear: PPP dollars a year the leg's smugglers pay officials of its start country to look away (0: none).
  */
-export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception', 'detentionShare', 'releaseShare', 'readmissionCapacityPerYear'] as const;
+export const LEG_ATTRIBUTES = ['cost', 'mortality', 'interception', 'detentionShare', 'releaseShare', 'readmissionCapacityPerYear', 'bribesPerYear'] as const;
 export type LegAttribute = (typeof LEG_ATTRIBUTES)[number];
 
 /** `quotaPerYear` and `stayMonths` are Infinity for no quota and a permanent stay; `circular` is 1 or 0. */
@@ -48,9 +51,9 @@ export const ATTRIBUTE_RANGES: {
     climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
     labourDemandLow: NON_NEGATIVE, labourDemandHigh: NON_NEGATIVE, recruiterFeeCap: NON_NEGATIVE, licenceDeposit: NON_NEGATIVE,
     asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
-    reintegrationMonths: NON_NEGATIVE,
+    reintegrationMonths: NON_NEGATIVE, recruiterInspection: SHARE,
   },
-  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE, readmissionCapacityPerYear: NON_NEGATIVE },
+  leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE, readmissionCapacityPerYear: NON_NEGATIVE, bribesPerYear: NON_NEGATIVE },
   channel: {
     quotaPerYear: NON_NEGATIVE, fee: NON_NEGATIVE, employerFee: NON_NEGATIVE, stayMonths: { min: 1e-9, max: Number.POSITIVE_INFINITY }, circular: SHARE,
     screening: SHARE, returnBonus: NON_NEGATIVE,
@@ -223,7 +226,7 @@ function countryQuantity(scenario: Scenario, i: number, a: CountryAttribute): Qu
     case 'licenceDeposit': return c.recruitment?.licenceDeposit ?? 0;
     case 'asylumDecisionMonths': return c.asylum.decisionMonths;
     case 'recognitionMultiplier': return 1;
-    case 'aidPerYear': case 'reintegrationIncomeBoost': case 'reintegrationMonths': return 0;
+    case 'aidPerYear': case 'reintegrationIncomeBoost': case 'reintegrationMonths': case 'recruiterInspection': return 0;
     default: return c[a];
   }
 }
@@ -233,7 +236,7 @@ function legQuantity(scenario: Scenario, i: number, a: LegAttribute): Quantity {
   switch (a) {
     case 'detentionShare': return l.onInterception === 'return' ? 1 : 0;
     case 'releaseShare': return l.onInterception === 'release' ? 1 : 0;
-    case 'readmissionCapacityPerYear': return 0;
+    case 'readmissionCapacityPerYear': case 'bribesPerYear': return 0;
     default: return l[a];
   }
 }

@@ -1,36 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Simulation, type RunResult } from '../../src/engine/simulation.js';
-import { pairedDifference, type Estimate } from '../../src/experiment/stats.js';
+import type { RunResult } from '../../src/engine/simulation.js';
 import { scenario } from '../../src/scenario/builder.js';
 import { validateScenario } from '../../src/scenario/validate.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { SCENARIOS, loadScenario } from '../helpers.js';
 import { smallWorld } from '../worlds.js';
+import { paired } from './worlds.js';
 
 /**
  * The effects of issue 11, each against its counterfactual arm with common
  * random numbers over replications: the variant draws the baseline's streams.
  * Each would fail without its mechanism (named in each test).
  */
-const REPS = 4;
-
-/** Paired differences variant - baseline of each measure, from the same runs. */
-function paired<K extends string>(baseline: Scenario, variant: Scenario, measures: Record<K, (r: RunResult) => number>, reps = REPS): Record<K, Estimate> {
-  const names = Object.keys(measures) as K[];
-  const b = names.map(() => [] as number[]);
-  const v = names.map(() => [] as number[]);
-  for (let rep = 0; rep < reps; rep++) {
-    const rb = new Simulation(baseline, { replication: rep }).runFor();
-    const rv = new Simulation(variant, { replication: rep, streamsOf: baseline.name }).runFor();
-    names.forEach((n, k) => {
-      b[k].push(measures[n](rb));
-      v[k].push(measures[n](rv));
-    });
-  }
-  return Object.fromEntries(names.map((n, k) => [n, pairedDifference(b[k], v[k]).estimate])) as Record<K, Estimate>;
-}
-
 const rowsOf = (r: RunResult, name: string) => r.tables.find((t) => t.name === name)!;
 /** Sum of a field over ticks from..to (inclusive) for rows whose third column is `id`. */
 function over(r: RunResult, name: string, id: string, field: string, from: number, to: number): number {
@@ -147,7 +129,9 @@ describe('the same border aid to a high- and a low-governance transit state', ()
     expect(low.price.mean).toBeLessThan(high.price.mean);
     // Diversion relative to what the aid achieves on the leg it pays for.
     const ratio = (e: typeof high) => e.diverted.mean / Math.max(1, -e.targeted.mean);
-    // Reported, not asserted: with issue 9's behaviour the ratio is about the same at both levels of governance (a finding).
+    // Reported, not asserted (a finding): the low-governance state diverts no more. With bribes as money its smugglers
+    // pay its officials about 40% of their takings, so crossings fall almost as much as at high governance (through
+    // smugglers' costs, prices and exits rather than interception), and the other route gains nothing measurable.
     console.log('diversion ratio (other legs gained / targeted lost): high', ratio(high), 'low', ratio(low));
   });
 });
@@ -159,17 +143,21 @@ describe('leverage: a partner hosting many would-be migrants gets a rising price
     x.countries[0].population = population;
     x.agreements[0].renegotiate = renegotiate;
   });
-  const price = (r: RunResult) => {
-    const changes = r.events.filter((e) => e.kind === 'agreement' && e.attribute === 'payment by EUR');
-    return changes.length > 0 ? changes[changes.length - 1].to : 20e6;
-  };
-  it('renegotiates the price up with the numbers the partner hosts', () => {
-    const many = paired(world(3_000_000, false), world(3_000_000, true), { price }, 2).price;
-    const few = paired(world(20_000, false), world(20_000, true), { price }, 2).price;
+  const prices = (r: RunResult) => r.events.filter((e) => e.kind === 'agreement' && e.attribute === 'payment by EUR').map((e) => e.to);
+  /** The price paid at the end, and its rise after the first renegotiation (0 with one or none). */
+  const price = (r: RunResult) => prices(r).at(-1) ?? 20e6;
+  const later = (r: RunResult) => (prices(r).length > 1 ? prices(r).at(-1)! - prices(r)[0] : 0);
+  it('renegotiates the price up with the numbers the partner hosts, again and again as they pile up', () => {
+    // Four replications: with two the interval has one degree of freedom (t = 12.7) and reached below zero even when
+    // every pair rose — what made this a report after the sfc32 streams. Leverage counts those stuck in the partner
+    // (irregular there, or claiming asylum or protected) as well as those in transit: a stock that grows year by year.
+    const many = paired(world(3_000_000, false), world(3_000_000, true), { price, later }, 4);
+    const few = paired(world(20_000, false), world(20_000, true), { price, later }, 4);
     console.log('leverage: rise in the price paid, many hosted', many, 'few hosted', few);
-    // Reported, not asserted: with the sfc32 streams the rise for a partner hosting many no longer
-    // holds in 2 replications (it held with Alea); a finding for issue 11, which stays open.
-    expect(few.mean).toBe(0);
+    expect(many.price.low).toBeGreaterThan(0);
+    expect(many.later.low).toBeGreaterThan(0);
+    expect(few.price.mean).toBe(0);
+    expect(few.later.mean).toBe(0);
   });
 });
 
@@ -211,8 +199,6 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
     x.agents.scale = 40;
     change(x);
   });
-  const active = coarse(file('canada-jamaica'), 'canada-jamaica');
-  const passive = coarse(file('canada-jamaica-passive'), 'canada-jamaica-passive');
   // The same scheme without circularity or return bonus: Jamaicans overstay more.
   const lax = coarse(file('canada-jamaica'), 'canada-jamaica-lax', (x) => {
     x.channels[0].circular = false;
@@ -227,19 +213,24 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
     const o = over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'overstaysBegun', 12, 95);
     return o / Math.max(1, o + over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'leftOnTime', 12, 95));
   };
-  it('grows more where returns are on time, and takes jobs from the most-favoured-nation channel', () => {
-    const { quota: byCompliance, overstayShare: compliance } = paired(lax, active, { quota, overstayShare }, 3);
-    const { nonParty, party, overstayShare: seasons } = paired(passive, active, {
+  it('grows more where returns are on time', () => {
+    const { quota: byCompliance, overstayShare: compliance } = paired(lax, coarse(file('canada-jamaica'), 'canada-jamaica'), { quota, overstayShare }, 3);
+    console.log('seasonal quota: final quota, circular scheme minus lax one', byCompliance, 'overstay share, circular minus lax', compliance);
+    expect(compliance.high).toBeLessThan(0);
+    expect(byCompliance.low).toBeGreaterThan(0);
+  });
+  it('takes farm jobs from the most-favoured-nation channel\'s non-party workers', () => {
+    // The scenario's own scale and 8 replications: jobs decide who is admitted, and which channel is served first
+    // in a month is drawn, so admissions are noisy even with common random numbers (with 3 replications at scale 40
+    // the fall held in every pair but not in its interval). The mechanism: jobs open are labour demand less the
+    // regular migrants there (behaviour/quotas.ts); without a binding job limit the fall does not come out.
+    const { nonParty, party, overstayShare: seasons } = paired(file('canada-jamaica-passive'), file('canada-jamaica'), {
       nonParty: (r) => over(r, 'channelOrigins', 'can-seasonal:GTM', 'admissions', 24, 95),
       party: (r) => over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'admissions', 24, 95),
       overstayShare,
-    }, 3);
-    console.log('seasonal quota: final quota, circular scheme minus lax one', byCompliance, 'overstay share, circular minus lax', compliance,
-      '; against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
-    expect(compliance.high).toBeLessThan(0);
-    expect(byCompliance.low).toBeGreaterThan(0);
+    }, 8);
+    console.log('seasonal quota against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
     expect(party.low).toBeGreaterThan(0);
-    // Reported, not asserted: with the sfc32 streams non-party admissions no longer fall (they did
-    // with Alea); migration diversion from this deal is a finding for issue 11, which stays open.
+    expect(nonParty.high).toBeLessThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { achieved, leakage, nextCapacity, steadyAchieved } from '../../src/governments/production.js';
+import { achieved, bribed, leakage, nextCapacity, steadyAchieved } from '../../src/governments/production.js';
 import { logitChoice, menu, recentSlope, withFloor } from '../../src/governments/decision.js';
 import { effortFor } from '../../src/governments/treaties.js';
 import { AgreementBook } from '../../src/governments/agreements.js';
@@ -31,6 +31,11 @@ describe('production function', () => {
     expect(leakage(0.9, 1e7, 0, 0.2)).toBeLessThan(leakage(0.2, 1e7, 0, 0.2));
     expect(leakage(0.3, 1e7, 5e7, 0.2)).toBeGreaterThan(leakage(0.3, 1e7, 1e6, 0.2));
     expect(leakage(1, 1e7, 5e7, 0.2)).toBe(0);
+  });
+  it('the part smugglers buy is bribes: none without their takings, never more than (1 - g)(1 - leak0) of the smaller of takings and spending', () => {
+    expect(bribed(0.3, 1e7, 0, 0.2)).toBe(0);
+    expect(leakage(0.3, 1e7, 5e6, 0.2) - bribed(0.3, 1e7, 5e6, 0.2)).toBeCloseTo(0.7 * 0.2, 12);
+    for (const [s, r] of [[1e7, 5e6], [1e6, 5e7], [1e7, 1e7]]) expect(bribed(0.3, s, r, 0.2) * s).toBeLessThanOrEqual(0.7 * 0.8 * Math.min(s, r));
   });
   it('inverts: the effort for a target reaches it in the steady state, or is the maximum when out of reach', () => {
     const effort = effortFor(0.3, 0.1, 0.6, 0.2, 1e7, 10);

@@ -28,6 +28,32 @@ describe('governments in a run', () => {
     expect(column(g, 'country')).toContain('TRA');
   });
 
+  it('bribes: what officials ask the smugglers on their legs is paid out of the smugglers\' books, every dollar in the ledger', () => {
+    const bribesAt = (governance: number) => {
+      const sim = new Simulation(governedWorld((x) => (x.countries[1].governance = governance)));
+      const l = sim.scenario.legs.findIndex((leg) => leg.id === 'tra-des');
+      let asked = 0;
+      while (!sim.finished) {
+        sim.step();
+        // Asked this tick (the leg's attribute, a year), if any smuggler works the leg to pay it.
+        const smugglers = sim.smugglers.smugglers;
+        let active = false;
+        for (let k = 0; k < smugglers.count; k++) if (smugglers.leg[k] === l && smugglers.status[k] === 1) active = true;
+        if (active) asked += sim.world.leg.values.bribesPerYear[l] / 12;
+      }
+      const books = sim.smugglers.smugglers;
+      let paid = 0;
+      for (let k = 0; k < books.count; k++) paid += books.bribes[k];
+      expect(paid).toBeCloseTo(sim.money.bribesBySmugglers[l], 6);
+      return { asked, paid: paid * sim.scenario.agents.scale };
+    };
+    const weak = bribesAt(0.3);
+    expect(weak.paid).toBeGreaterThan(0);
+    expect(Math.abs(weak.paid - weak.asked) / weak.asked).toBeLessThan(0.05);
+    const strong = bribesAt(1);
+    expect(strong.paid).toBe(0);
+  });
+
   it('record every change as an event, and move instruments at most a step per review', () => {
     const r = new Simulation(governedWorld()).runFor();
     const moves = r.events.filter((e) => e.plugin === 'governments' && e.kind === 'instrument');

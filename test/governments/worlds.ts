@@ -1,6 +1,8 @@
 import { smallWorld, type SmallWorld } from '../worlds.js';
 import { validateScenario } from '../../src/scenario/validate.js';
 import type { Scenario } from '../../src/scenario/types.js';
+import { Simulation, type RunResult } from '../../src/engine/simulation.js';
+import { pairedDifference, type Estimate } from '../../src/experiment/stats.js';
 
 /**
  * The small world of test/worlds.ts (origin ORI, transit TRA, destination DES)
@@ -26,3 +28,26 @@ export function governedWorld(change: (input: any) => void = () => {}, options: 
   change(input);
   return validateScenario(input, 'governed world (test)');
 }
+
+/**
+ * Effects are measured against a counterfactual arm with common random numbers
+ * over replications: the variant draws the baseline's streams.
+ */
+const REPS = 4;
+
+/** Paired differences variant - baseline of each measure, from the same runs. */
+export function paired<K extends string>(baseline: Scenario, variant: Scenario, measures: Record<K, (r: RunResult) => number>, reps = REPS): Record<K, Estimate> {
+  const names = Object.keys(measures) as K[];
+  const b = names.map(() => [] as number[]);
+  const v = names.map(() => [] as number[]);
+  for (let rep = 0; rep < reps; rep++) {
+    const rb = new Simulation(baseline, { replication: rep }).runFor();
+    const rv = new Simulation(variant, { replication: rep, streamsOf: baseline.name }).runFor();
+    names.forEach((n, k) => {
+      b[k].push(measures[n](rb));
+      v[k].push(measures[n](rv));
+    });
+  }
+  return Object.fromEntries(names.map((n, k) => [n, pairedDifference(b[k], v[k]).estimate])) as Record<K, Estimate>;
+}
+
