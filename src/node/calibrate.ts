@@ -168,3 +168,15 @@ export async function calibrationFiles(result: CalibrationResult, formats: reado
   });
   return files;
 }
+
+/** What `migsim calibrate` prints of a finished calibration. */
+export function calibrationSummary(r: CalibrationResult): string {
+  const lines = [`${r.scenario.name} calibrated against ${r.observed.file} (${r.observed.series.length} series) by ${r.method === 'abc' ? 'ABC (adaptive population Monte Carlo)' : 'Nelder-Mead'}`];
+  if (r.method === 'abc') {
+    const last = r.populations.at(-1)!;
+    lines.push(`  ${r.populations.length} generations, ${r.populations.reduce((n, p) => n + p.proposals, 0)} parameter vectors run; final tolerance ${last.epsilon.toPrecision(3)}, acceptance ${last.acceptance.toFixed(2)}`);
+  } else lines.push(`  ${r.evaluations.length} parameter vectors run`);
+  lines.push(`  distance as given ${r.asGiven.distance.toPrecision(3)}, best ${r.best.distance.toPrecision(3)}`);
+  for (const p of r.parameters) lines.push(`  ${p.path.padEnd(44)} best ${String(Number(r.best.values[p.path].toPrecision(4))).padStart(10)}   (range ${p.low}:${p.high})`);
+  return lines.join('\n');
+}
