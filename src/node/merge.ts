@@ -103,7 +103,7 @@ function checkMergeTarget(out: string, design: string, kind: string, files: read
   }
   if (force) return;
   const written = new Set(files.map((f) => f.name));
-  const left = filesUnder(out).filter((name) => name !== MANIFEST && !written.has(name));
+  const left = filesUnder(out).filter((name) => name !== MANIFEST && !written.has(name)).sort();
   if (left.length > 0) throw new ShardMismatch([`${out} holds ${left.length} file${left.length === 1 ? '' : 's'} this merge does not write, which would be left beside its results (${taskList(left)}): choose an empty folder, remove them, or add --force`]);
 }
 
