@@ -216,7 +216,7 @@ describe('merging into a folder already there', () => {
     const before = filesIn(other);
     const r = await merge(other);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`${other} holds \\d+ files this merge does not write, which would be left beside its results \\(comparison.json, `));
+    expect(r.stderr).toMatch(new RegExp(`${other} holds \\d+ files this merge does not write, which would be left beside its results \\(comparison.arrow, comparison.csv, comparison.json, `));
     expect(filesIn(other)).toEqual(before);
   });
 
