@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,48 @@ describe('the Slurm templates', () => {
     const array = Number(readFileSync(join(bin, 'sbatch.count'), 'utf8')) - 1;
     expect(calls[1]).toContain(`--dependency=afterok:${array} `);
     expect(calls[1]).toMatch(/\S+\/merge.sbatch$/);
+  });
+});
+
+describe('the Slurm templates for a calibration', () => {
+  const slurm = join(CLUSTER, 'slurm');
+  const COMMAND = ['calibrate', 's.yaml', '--observed', 'o.csv', '--particles', '40'];
+
+  it('submit generation 0 as an array and a merge after it that knows the command, to go on', () => {
+    const out = mkdtempSync(join(tmpdir(), 'migsim-calibration-'));
+    const calls = run(join(slurm, 'submit.sh'), ['3', out, ...COMMAND], {});
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toContain('--array=0-2');
+    expect(calls[0]).toMatch(new RegExp(`--export=ALL,SHARDS=3,RESULTS=${out}/g0 \\S+/shard.sbatch ${COMMAND.join(' ')}$`));
+    const array = Number(readFileSync(join(bin, 'sbatch.count'), 'utf8')) - 1;
+    expect(calls[1]).toContain(`--dependency=afterok:${array} `);
+    expect(calls[1]).toMatch(new RegExp(`RESULTS=${out}/g0,CALIBRATION=${out},GENERATION=0,TEMPLATES=${slurm} \\S+/merge.sbatch ${COMMAND.join(' ')}$`));
+  });
+
+  it('merge a generation, then submit the next one --from it while proposals are left', () => {
+    const out = mkdtempSync(join(tmpdir(), 'migsim-calibration-'));
+    mkdirSync(join(out, 'g1', 'merged'), { recursive: true });
+    writeFileSync(join(out, 'g1', 'merged', 'proposals.json'), '{}');
+    const env = { SHARDS: '2', RESULTS: join(out, 'g1'), CALIBRATION: out, GENERATION: '1', TEMPLATES: slurm };
+    const calls = run(join(slurm, 'merge.sbatch'), COMMAND, env);
+    expect(calls[0]).toBe(`migsim merge ${out}/g1/merged ${out}/g1/shard-0 ${out}/g1/shard-1`);
+    expect(calls[1]).toMatch(new RegExp(`--array=0-1 .*RESULTS=${out}/g2 \\S+/shard.sbatch ${COMMAND.join(' ')} --from ${out}/g1/merged$`));
+    expect(calls[2]).toMatch(new RegExp(`--dependency=afterok:\\d+ .*RESULTS=${out}/g2,CALIBRATION=${out},GENERATION=2,`));
+    expect(existsSync(join(out, 'merged'))).toBe(false);
+  });
+
+  it('end the chain when the merged generation holds the calibration\'s files: RESULTS/merged points to them', () => {
+    const out = mkdtempSync(join(tmpdir(), 'migsim-calibration-'));
+    mkdirSync(join(out, 'g4', 'merged'), { recursive: true });
+    const calls = run(join(slurm, 'merge.sbatch'), COMMAND, { SHARDS: '2', RESULTS: join(out, 'g4'), CALIBRATION: out, GENERATION: '4', TEMPLATES: slurm });
+    expect(calls).toHaveLength(1);
+    expect(readlinkSync(join(out, 'merged'))).toBe('g4/merged');
+  });
+
+  it('leave other commands\' merge alone, even with CALIBRATION in the environment', () => {
+    const out = mkdtempSync(join(tmpdir(), 'migsim-submit-'));
+    const calls = run(join(slurm, 'submit.sh'), ['2', out, 'sweep', 's.yaml'], { CALIBRATION: '/elsewhere' });
+    expect(calls[1]).toContain(',CALIBRATION= ');
   });
 });
 

@@ -1,15 +1,14 @@
 import { stringify } from 'yaml';
-import { abcContinues, abcPopulation, abcProposals, checkAbcSettings, DEFAULT_ABC, type AbcSettings, type Evaluated, type Population } from '../calibration/abc.js';
+import { checkAbcSettings, DEFAULT_ABC, type AbcSettings, type Evaluated } from '../calibration/abc.js';
 import { meanSeries, seriesDistance } from '../calibration/distance.js';
 import type { ObservedData } from '../calibration/observed.js';
-import { DEFAULT_OPTIMISE, nelderMeadStep, type OptimiseSettings } from '../calibration/optimise.js';
+import { DEFAULT_OPTIMISE, type OptimiseSettings } from '../calibration/optimise.js';
 import { checkRanges, type ParameterRange } from '../calibration/parameters.js';
-import { seriesReadings } from '../calibration/simulated.js';
+import { seriesReadings, type SeriesReading } from '../calibration/simulated.js';
+import { calibrationSteps, driveCalibration, type CalibrationMethod, type CalibrationResult, type CalibrationSetup, type CalibrationStage } from '../calibration/steps.js';
 import { fitTable, posteriorSummary, posteriorTable, predictiveTable } from '../calibration/tables.js';
 import { checkReplications } from '../experiment/compare.js';
 import { checkFieldPath, withFieldValues } from '../experiment/paths.js';
-import { derivedSeed } from '../experiment/seeds.js';
-import { designPoint, type SweepPoint } from '../experiment/sweep.js';
 import { jsonText } from '../io/json.js';
 import type { Table } from '../metrics/table.js';
 import type { Scenario } from '../scenario/types.js';
@@ -18,7 +17,7 @@ import { libraryVersion, writeFilesAtomically, type OutputFile } from './files.j
 import { WorkerPool, defaultWorkers } from './pool.js';
 import { runTasks, type TaskList } from './tasks.js';
 
-export type CalibrationMethod = 'abc' | 'optimise';
+export type { CalibrationMethod, CalibrationResult } from '../calibration/steps.js';
 
 export interface CalibrateOptions extends WorkerOptions {
   method?: CalibrationMethod;
@@ -35,32 +34,16 @@ export interface CalibrateOptions extends WorkerOptions {
   onProgress?: (progress: { stage: string; done: number; of: number; resumed: number }) => void;
 }
 
-export interface CalibrationResult {
-  method: CalibrationMethod;
+/** A calibration checked before anything runs: what it runs and the text of its design.json. */
+export interface CalibrationPlan {
+  setup: CalibrationSetup;
+  design: string;
+  /** The scenario as given, which the runs use, and how they read the observed series. */
   scenario: Scenario;
-  parameters: ParameterRange[];
-  observed: ObservedData;
-  seed: number;
-  replications: number;
-  /** The scenario as given, run the same way. */
-  asGiven: Evaluated;
-  best: Evaluated;
-  /** ABC: each generation's kept particles; the last is the posterior sample. */
-  populations: Population[];
-  /** Nelder–Mead: every vector evaluated, in order. */
-  evaluations: Evaluated[];
-  /** The scenario with the best values set: the calibrated scenario file's content. */
-  bestScenario: Scenario;
+  readings: SeriesReading[];
 }
 
-/**
- * Calibrates scenario field paths against observed series: ABC by adaptive
- * population Monte Carlo (a posterior sample) or Nelder–Mead (a point
- * estimate), every run on worker threads. With `out`, every run is kept as it
- * finishes and a rerun of the same calibration resumes where it stopped; the
- * same seed gives the same result whatever the number of workers.
- */
-export async function calibrateInWorkers(scenario: Scenario, observed: ObservedData, parameters: readonly ParameterRange[], options: CalibrateOptions = {}): Promise<CalibrationResult> {
+export function calibrationPlan(scenario: Scenario, observed: ObservedData, parameters: readonly ParameterRange[], options: CalibrateOptions): CalibrationPlan {
   const method = options.method ?? 'abc';
   const abc: AbcSettings = { ...DEFAULT_ABC, ...options.abc };
   const optimise: OptimiseSettings = { ...DEFAULT_OPTIMISE, ...options.optimise };
@@ -76,59 +59,65 @@ export async function calibrateInWorkers(scenario: Scenario, observed: ObservedD
   const readings = seriesReadings(observed, scenario);
   const seed = options.seed ?? scenario.seed;
   const design = jsonText({ library: 'migsim', version: libraryVersion(), method, scenario, observed, parameters, seed, replications, settings: method === 'abc' ? abc : optimise });
+  return { setup: setupOfDesign(design), design, scenario, readings };
+}
+
+/**
+ * The setup as design.json holds it. Every calibration's steps follow this
+ * copy, so one machine, a resumed run and a merge of shards, which has only
+ * the file, compute from the same values.
+ */
+export function setupOfDesign(design: string): CalibrationSetup {
+  const { method, scenario, observed, parameters, seed, replications, settings } = JSON.parse(design) as CalibrationSetup;
+  return { method, scenario, observed, parameters, seed, replications, settings };
+}
+
+/** A stage's runs as a task list: task k runs vector floor(k / replications), replication k mod replications. */
+export function stageTaskList(plan: CalibrationPlan, stage: CalibrationStage, modules: readonly string[] = []): TaskList<number[][]> {
+  const { replications } = plan.setup;
+  return {
+    kind: 'calibration', design: plan.design,
+    names: stageRunNames(stage, replications),
+    task: (k) => ({ kind: 'series', scenario: plan.scenario, point: stage.points[Math.floor(k / replications)].point, replication: k % replications, readings: plan.readings, modules }),
+    encode: jsonText,
+    decode: (text) => JSON.parse(text) as number[][],
+  };
+}
+
+export const stageRunNames = (stage: CalibrationStage, replications: number): string[] =>
+  stage.points.flatMap(({ tag }) => Array.from({ length: replications }, (_, r) => `${tag}-rep-${String(r).padStart(3, '0')}`));
+
+/** A stage's vectors evaluated from their runs' series, in task order. */
+export function stageEvaluations(setup: CalibrationSetup, stage: CalibrationStage, runs: ReadonlyArray<number[][]>): Evaluated[] {
+  const { replications, observed } = setup;
+  return stage.points.map(({ point }, k) => {
+    const series = meanSeries(runs.slice(k * replications, (k + 1) * replications));
+    return { values: point.values, distance: seriesDistance(observed, series), series };
+  });
+}
+
+/**
+ * Calibrates scenario field paths against observed series: ABC by adaptive
+ * population Monte Carlo (a posterior sample) or Nelder–Mead (a point
+ * estimate), every run on worker threads. With `out`, every run is kept as it
+ * finishes and a rerun of the same calibration resumes where it stopped; the
+ * same seed gives the same result whatever the number of workers, and the
+ * same as its generations run as shards (calibration-shards.ts).
+ */
+export async function calibrateInWorkers(scenario: Scenario, observed: ObservedData, parameters: readonly ParameterRange[], options: CalibrateOptions = {}): Promise<CalibrationResult> {
+  const plan = calibrationPlan(scenario, observed, parameters, options);
   const pool = options.pool ?? new WorkerPool(options.workers ?? defaultWorkers());
   try {
-    const evaluate = async (stage: string, points: ReadonlyArray<{ tag: string; point: SweepPoint }>): Promise<Evaluated[]> => {
-      const list: TaskList<number[][]> = {
-        kind: 'calibration', design,
-        names: points.flatMap(({ tag }) => Array.from({ length: replications }, (_, r) => `${tag}-rep-${String(r).padStart(3, '0')}`)),
-        task: (k) => ({ kind: 'series', scenario, point: points[Math.floor(k / replications)].point, replication: k % replications, readings, modules: options.modules ?? [] }),
-        encode: jsonText,
-        decode: (text) => JSON.parse(text) as number[][],
-      };
-      const results = await runTasks(list, { out: options.out, pool, signal: options.signal, onTask: (done, of, resumed) => options.onProgress?.({ stage, done, of, resumed }) });
-      return points.map(({ point }, k) => {
-        const series = meanSeries(results.slice(k * replications, (k + 1) * replications));
-        return { values: point.values, distance: seriesDistance(observed, series), series };
+    const outcome = await driveCalibration(calibrationSteps(plan.setup), async (stage) => {
+      const results = await runTasks(stageTaskList(plan, stage, options.modules), {
+        out: options.out, pool, signal: options.signal,
+        onTask: (done, of, resumed) => options.onProgress?.({ stage: stage.name, done, of, resumed }),
       });
-    };
-    // Nelder–Mead runs every vector with the same seeds (common random numbers), so its objective is a deterministic function the simplex can follow.
-    const optimiseSeed = derivedSeed(scenario.name, seed, 'optimise');
-    const asGivenPoint = designPoint(scenario, -1, {}, seed);
-    const [asGiven] = await evaluate('the scenario as given', [{ tag: 'as-given', point: method === 'optimise' ? { ...asGivenPoint, seed: optimiseSeed } : asGivenPoint }]);
-    const populations: Population[] = [];
-    const evaluations: Evaluated[] = [];
-    let best: Evaluated;
-    if (method === 'abc') {
-      let population: Population | undefined;
-      for (let g = 0; !population || abcContinues(population, abc); g++) {
-        const proposals = abcProposals(parameters, abc, { scenario: scenario.name, seed }, g, population);
-        const points = proposals.map((values, i) => ({ tag: `g${String(g).padStart(2, '0')}-p${String(i).padStart(4, '0')}`, point: designPoint(scenario, i, values, seed) }));
-        population = abcPopulation(parameters, abc, g, await evaluate(`generation ${g}`, points), population);
-        populations.push(population);
-      }
-      best = population.particles[0];
-    } else {
-      const known = new Map<string, Evaluated>();
-      const keyOf = (values: Record<string, number>) => designPoint(scenario, 0, values, seed).key;
-      for (;;) {
-        const step = nelderMeadStep(parameters, optimise, (v) => known.get(keyOf(v))?.distance);
-        if (step.done) {
-          best = known.get(keyOf(step.values))!;
-          break;
-        }
-        const point = { ...designPoint(scenario, evaluations.length, step.values, seed), seed: optimiseSeed };
-        const [e] = await evaluate(`evaluation ${evaluations.length + 1}`, [{ tag: `e${String(evaluations.length).padStart(4, '0')}`, point }]);
-        known.set(point.key, e);
-        evaluations.push(e);
-      }
-    }
-    const result: CalibrationResult = {
-      method, scenario, parameters: [...parameters], observed, seed, replications, asGiven, best, populations, evaluations,
-      bestScenario: withFieldValues(scenario, best.values),
-    };
-    if (options.out !== undefined) writeFilesAtomically(options.out, await calibrationFiles(result, options.formats ?? ['csv']));
-    return result;
+      return stageEvaluations(plan.setup, stage, results);
+    });
+    if (!outcome.done) throw new Error(`the calibration stopped at ${outcome.stage.name} with its runs done`);
+    if (options.out !== undefined) writeFilesAtomically(options.out, await calibrationFiles(outcome.result, options.formats ?? ['csv']));
+    return outcome.result;
   } finally {
     if (!options.pool) await pool.close();
   }
@@ -178,4 +167,16 @@ export async function calibrationFiles(result: CalibrationResult, formats: reado
     }),
   });
   return files;
+}
+
+/** What `migsim calibrate` prints of a finished calibration. */
+export function calibrationSummary(r: CalibrationResult): string {
+  const lines = [`${r.scenario.name} calibrated against ${r.observed.file} (${r.observed.series.length} series) by ${r.method === 'abc' ? 'ABC (adaptive population Monte Carlo)' : 'Nelder-Mead'}`];
+  if (r.method === 'abc') {
+    const last = r.populations.at(-1)!;
+    lines.push(`  ${r.populations.length} generations, ${r.populations.reduce((n, p) => n + p.proposals, 0)} parameter vectors run; final tolerance ${last.epsilon.toPrecision(3)}, acceptance ${last.acceptance.toFixed(2)}`);
+  } else lines.push(`  ${r.evaluations.length} parameter vectors run`);
+  lines.push(`  distance as given ${r.asGiven.distance.toPrecision(3)}, best ${r.best.distance.toPrecision(3)}`);
+  for (const p of r.parameters) lines.push(`  ${p.path.padEnd(44)} best ${String(Number(r.best.values[p.path].toPrecision(4))).padStart(10)}   (range ${p.low}:${p.high})`);
+  return lines.join('\n');
 }

@@ -2,15 +2,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { shardName, shardOfTask, tasksOfShard, type Shard } from '../experiment/shards.js';
 import type { Format } from './experiment.js';
-import { writeFilesAtomically, type OutputFile } from './files.js';
+import { checkOutputFolder, MANIFEST, writeFilesAtomically, type OutputFile } from './files.js';
 import { designDifference, resultFileName, type ShardRecord } from './tasks.js';
 
 /** How the shards of one kind of experiment join into the files a run on one machine writes. */
 export interface MergeKind {
-  /** Every task's name, from design.json. */
-  names(design: string): string[];
+  /** Every task's name, from design.json (and, for a stage of an experiment in stages, the shards' record). */
+  names(design: string, record: ShardRecord): string[] | Promise<string[]>;
   /** The files, from design.json and every task's result file in task order; and what the command prints. */
-  merge(design: string, results: readonly string[], formats: readonly Format[]): Promise<{ files: OutputFile[]; summary: string }>;
+  merge(design: string, results: readonly string[], formats: readonly Format[], record: ShardRecord): Promise<{ files: OutputFile[]; summary: string }>;
+  /** Folders besides the shards that the merge reads (a calibration's earlier generations): it must not write into them. */
+  reads?(record: ShardRecord): string[];
 }
 
 /** Shards that do not make one whole experiment: exit code 2, nothing written. */
@@ -35,7 +37,8 @@ interface ShardFolder {
  * machine writes. Any problem throws ShardMismatch, listing each, and nothing
  * is written.
  */
-export async function mergeShards(out: string, dirs: readonly string[], kinds: Readonly<Record<string, () => Promise<MergeKind>>>): Promise<{ files: string[]; summary: string }> {
+export async function mergeShards(out: string, dirs: readonly string[], kinds: Readonly<Record<string, () => Promise<MergeKind>>>, options: { force?: boolean } = {}): Promise<{ files: string[]; summary: string }> {
+  checkOutputFolder(out, options.force ?? false);
   const folders = dirs.map((dir) => readShardFolder(dir, out, Object.keys(kinds)));
   const first = folders[0];
   const problems: string[] = [];
@@ -44,11 +47,15 @@ export async function mergeShards(out: string, dirs: readonly string[], kinds: R
     else if (f.design !== first.design) problems.push(`${f.dir} is a shard of another ${f.record.kind} than ${first.dir}: design.json differs at ${designDifference(first.design, f.design, first.dir, f.dir)}`);
     else if (f.record.shard.count !== first.record.shard.count) problems.push(`${f.dir} is shard ${shardName(f.record.shard)}, ${first.dir} is shard ${shardName(first.record.shard)}: the shards of one run are all split the same way (the same N in --shard I/N)`);
     else if (JSON.stringify(f.record.formats) !== JSON.stringify(first.record.formats)) problems.push(`${f.dir} was run with --format ${f.record.formats.join(',')}, ${first.dir} with --format ${first.record.formats.join(',')}: run every shard with the same --format`);
+    else if (JSON.stringify(f.record.stage) !== JSON.stringify(first.record.stage)) problems.push(`${f.dir} runs another stage of this ${f.record.kind} than ${first.dir} (shard.json differs at ${designDifference(JSON.stringify({ stage: first.record.stage ?? null }), JSON.stringify({ stage: f.record.stage ?? null }), first.dir, f.dir)}): merge the shards of one generation, all started --from the same folder`);
   }
   if (problems.length > 0) throw new ShardMismatch(problems);
 
   const kind = await kinds[first.record.kind]();
-  const names = kind.names(first.design);
+  for (const dir of kind.reads?.(first.record) ?? []) {
+    if (resolve(dir) === resolve(out)) throw new ShardMismatch([`${out} holds the earlier generations these shards started from (--from): merge into a folder of its own`]);
+  }
+  const names = await kind.names(first.design, first.record);
   const { count } = first.record.shard;
   const given = new Map<number, ShardFolder>();
   for (const f of folders) {
@@ -75,8 +82,38 @@ export async function mergeShards(out: string, dirs: readonly string[], kinds: R
   }
   if (problems.length > 0) throw new ShardMismatch(problems);
 
-  const { files, summary } = await kind.merge(first.design, results, first.record.formats as Format[]);
+  const { files, summary } = await kind.merge(first.design, results, first.record.formats as Format[], first.record);
+  checkMergeTarget(out, first.design, first.record.kind, files, options.force ?? false);
   return { files: writeFilesAtomically(out, files), summary };
+}
+
+/**
+ * A folder already there is merged into only if that leaves exactly what one
+ * machine writes: not a shard folder, not another experiment's results, and,
+ * without --force, no file the merge would not replace (another generation's
+ * proposals.json, a stale run).
+ */
+function checkMergeTarget(out: string, design: string, kind: string, files: readonly OutputFile[], force: boolean): void {
+  if (!existsSync(out) || !statSync(out).isDirectory()) return;
+  if (existsSync(join(out, 'shard.json'))) throw new ShardMismatch([`${out} is a shard folder (it holds shard.json): merge into a folder of its own`]);
+  const designFile = join(out, 'design.json');
+  if (existsSync(designFile)) {
+    const theirs = readFileSync(designFile, 'utf8');
+    if (theirs !== design) throw new ShardMismatch([`${out} holds the results of a different ${kind} (its design.json differs at ${designDifference(theirs, design, 'that folder', 'these shards')}): choose another folder, or remove it`]);
+  }
+  if (force) return;
+  const written = new Set(files.map((f) => f.name));
+  const left = filesUnder(out).filter((name) => name !== MANIFEST && !written.has(name)).sort();
+  if (left.length > 0) throw new ShardMismatch([`${out} holds ${left.length} file${left.length === 1 ? '' : 's'} this merge does not write, which would be left beside its results (${taskList(left)}): choose an empty folder, remove them, or add --force`]);
+}
+
+/** Every file under a folder, as relative paths with "/", leaving out the hidden staging folders of an interrupted write. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const name = prefix === '' ? e.name : `${prefix}/${e.name}`;
+    if (/^\.[^/]*\.partial-\d+$/.test(e.name)) return [];
+    return e.isDirectory() ? filesUnder(dir, name) : [name];
+  });
 }
 
 function readShardFolder(dir: string, out: string, kinds: readonly string[]): ShardFolder {

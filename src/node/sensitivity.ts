@@ -123,14 +123,11 @@ export async function sensitivityShard(scenario: Scenario, parameters: readonly 
 
 /** How `migsim merge` joins the shards of a sensitivity analysis: the same files `sensitivityInWorkers` writes, runs included. */
 export const sensitivityMerge: MergeKind = {
-  names(designText) {
-    const d = JSON.parse(designText) as SensitivitySetup;
-    return sensitivityTaskNames(sensitivityDesign(d.parameters, d.method, { scenario: d.scenario.name, seed: d.seed }).values.length, d.replications);
-  },
+  names: (designText) => namesOfDesign(designText),
   async merge(designText, results, formats) {
     const setup = JSON.parse(designText) as SensitivitySetup;
     const result = sensitivityResult(setup, results.map((text) => JSON.parse(text) as SweepRun));
-    const names = sensitivityMerge.names(designText);
+    const names = namesOfDesign(designText);
     return {
       files: [
         { name: 'design.json', content: designText },
@@ -141,6 +138,11 @@ export const sensitivityMerge: MergeKind = {
     };
   },
 };
+
+function namesOfDesign(designText: string): string[] {
+  const d = JSON.parse(designText) as SensitivitySetup;
+  return sensitivityTaskNames(sensitivityDesign(d.parameters, d.method, { scenario: d.scenario.name, seed: d.seed }).values.length, d.replications);
+}
 
 /** The indices table, `design` (every point's values and outputs) and `sensitivity.json`. */
 export async function sensitivityFiles(result: SensitivityResult, formats: readonly Format[] = FORMATS): Promise<OutputFile[]> {

@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/types.js';
 import { comparisonFiles, FORMATS, readRun, sweepFiles, sweepSummary, sweepTaskList, sweepTaskNames, type Format, type SweepInWorkersOptions, type WorkerOptions } from './experiment.js';
 import { libraryVersion } from './files.js';
 import type { MergeKind } from './merge.js';
-import { resultFileName, runTasks, type TaskList } from './tasks.js';
+import { resultFileName, runTasks, type ShardStage, type TaskList } from './tasks.js';
 
 /**
  * Sweeps and comparisons split over machines: each shard runs its share of the
@@ -20,6 +20,8 @@ export interface ShardOptions {
   shard: Shard;
   /** Called once with the shard's tasks already done (resumed), then after each task. */
   onTask?: (done: number, total: number, resumed: number) => void;
+  /** For an experiment in stages: the stage this shard runs (kept in shard.json). */
+  stage?: ShardStage;
 }
 
 /** What a shard did: how many of its tasks it found done and how many it has. */

@@ -35,6 +35,8 @@ export interface TaskRunOptions {
   shard?: Shard;
   /** Written with a shard (in shard.json): how its merge writes the tables. */
   formats?: readonly string[];
+  /** Written with a shard of one stage of an experiment in stages (a calibration's generation). */
+  stage?: ShardStage;
   workers?: number;
   pool?: WorkerPool;
   signal?: AbortSignal;
@@ -48,6 +50,14 @@ export interface ShardRecord {
   kind: string;
   shard: Shard;
   formats: readonly string[];
+  /** Absent unless the experiment runs in stages. */
+  stage?: ShardStage;
+}
+
+/** Which stage a shard runs, and the merged folder of the stages before it (absolute; null for the first). */
+export interface ShardStage {
+  generation: number;
+  from: string | null;
 }
 
 export const resultFileName = (name: string) => `${name}.json`;
@@ -66,7 +76,7 @@ export async function runTasks<R>(list: TaskList<R>, options: TaskRunOptions): P
   const runsDir = out === undefined ? undefined : join(out, 'runs');
   let resumed = 0;
   if (out !== undefined && runsDir !== undefined) {
-    prepareFolder(out, list.design, list.kind, shard === undefined ? undefined : { library: 'migsim', kind: list.kind, shard, formats: options.formats ?? [] });
+    prepareFolder(out, list.design, list.kind, shard === undefined ? undefined : { library: 'migsim', kind: list.kind, shard, formats: options.formats ?? [], ...(options.stage && { stage: options.stage }) });
     for (const k of mine) {
       const file = join(runsDir, resultFileName(list.names[k]));
       if (existsSync(file)) {

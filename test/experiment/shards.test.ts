@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +163,72 @@ describe.each(EXPERIMENTS)('a %s run as N shards in separate processes, then mer
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${a} is a shard folder, and ${join(a, 'merged')} is inside it: merge into a folder of its own`);
     expect(existsSync(join(a, 'merged'))).toBe(false);
+  });
+});
+
+describe('merging into a folder already there', () => {
+  const merge = (out: string, ...extra: string[]) => runCli(['merge', out, ...shardDirs('sweep', 2), ...extra]);
+
+  it('writes into a folder of its own merge again, the same bytes', async () => {
+    const out = join(root, 'again');
+    expect((await merge(out)).code).toBe(0);
+    const again = await merge(out);
+    expect(again.code, again.stderr).toBe(0);
+    expectSameFiles(out, single('sweep'));
+  });
+
+  it('refuses a folder of other files or a file, as every command\'s --out does, unless --force', async () => {
+    const theirs = join(root, 'theirs');
+    mkdirSync(theirs);
+    writeFileSync(join(theirs, 'thesis.tex'), 'mine');
+    const r = await merge(theirs);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${theirs}: expected an empty folder or one migsim wrote (it holds migsim-manifest.json), found a folder of 1 other file (thesis.tex), which would be overwritten; choose another --out, or add --force`);
+    expect(readdirSync(theirs)).toEqual(['thesis.tex']);
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'mine');
+    const onFile = await merge(file);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain(`${file}: expected a folder to write results into, found an existing file`);
+    const forced = await merge(theirs, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(theirs, 'sweep.json'), 'utf8')).toBe(readFileSync(join(single('sweep'), 'sweep.json'), 'utf8'));
+  });
+
+  it('refuses, even with --force, a folder of another sweep\'s results or a shard folder, and writes nothing', async () => {
+    const other = copyOf(single('sweep'));
+    const design = JSON.parse(readFileSync(join(other, 'design.json'), 'utf8'));
+    writeFileSync(join(other, 'design.json'), JSON.stringify({ ...design, seed: 8 }, null, 2) + '\n');
+    const before = filesIn(other);
+    const r = await merge(other, '--force');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${other} holds the results of a different sweep (its design.json differs at seed: 8 in that folder, 7 in these shards): choose another folder, or remove it`);
+    expect(filesIn(other)).toEqual(before);
+    const shard = copyOf(shardDir('sweep', 3, 2));
+    const intoShard = await merge(shard, '--force');
+    expect(intoShard.code).toBe(2);
+    expect(intoShard.stderr).toContain(`${shard} is a shard folder (it holds shard.json): merge into a folder of its own`);
+  });
+
+  it('refuses a comparison\'s folder for a sweep: its files would be left beside the sweep\'s', async () => {
+    const other = join(root, 'other-merged');
+    expect((await runCli(['merge', other, ...shardDirs('comparison', 2)])).code).toBe(0);
+    const before = filesIn(other);
+    const r = await merge(other);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${other} holds \\d+ files this merge does not write, which would be left beside its results \\(comparison.arrow, comparison.csv, comparison.json, `));
+    expect(filesIn(other)).toEqual(before);
+  });
+
+  it('refuses, unless --force, a folder of its own kind holding files the merge would not replace', async () => {
+    const out = copyOf(single('sweep'));
+    writeFileSync(join(out, 'runs', 'point-0009-rep-000.json'), '{}');
+    writeFileSync(join(out, 'report.html'), '<html></html>');
+    const r = await merge(out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${out} holds 2 files this merge does not write, which would be left beside its results (report.html, runs/point-0009-rep-000.json): choose an empty folder, remove them, or add --force`);
+    expect(existsSync(join(out, 'runs', 'point-0009-rep-000.json'))).toBe(true);
+    expect((await merge(out, '--force')).code).toBe(0);
   });
 });
 

@@ -1,15 +1,15 @@
 import { Args, UsageError, type Command } from '../args.js';
-import { calibrateInWorkers, type CalibrationMethod, type CalibrationResult } from '../calibrate.js';
+import { calibrateInWorkers, calibrationSummary, type CalibrationMethod } from '../calibrate.js';
 import { parseFormats } from '../experiment.js';
-import { readScenarioFile } from '../files.js';
+import { checkOutputFolder, readScenarioFile } from '../files.js';
 import { readObservedFile } from '../observed-files.js';
 import { Progress } from '../progress.js';
-import { SIZE_OPTIONS, interruptible, sized } from './common.js';
+import { SIZE_OPTIONS, folderProgress, interruptible, shardDone, shardOption, sized } from './common.js';
 import { numberIn, readRanges, stoppedKeepingRuns } from './ranges.js';
 
 export const calibrateCommand: Command = {
   async run(argv) {
-    const args = new Args(argv, ['observed', 'param', 'method', 'particles', 'generations', 'alpha', 'min-acceptance', 'iterations', 'reps', 'seed', 'workers', 'out', 'format', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['observed', 'param', 'method', 'particles', 'generations', 'alpha', 'min-acceptance', 'iterations', 'reps', 'seed', 'workers', 'out', 'format', 'shard', 'from', ...SIZE_OPTIONS], ['progress', 'force']);
     const [file] = args.exactly(1, 'one scenario file');
     const observedFile = args.text('observed');
     if (observedFile === undefined) throw new UsageError('calibrate needs --observed FILE, a CSV of observed figures (see data/observed/)');
@@ -27,16 +27,36 @@ export const calibrateCommand: Command = {
     const seed = args.wholeNumber('seed', 0);
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv']);
+    const shard = shardOption(args);
+    const from = args.text('from');
+    if (from !== undefined && shard === undefined) throw new UsageError('--from PREV goes with --shard I/N: it names the folder `migsim merge` wrote for the previous generation');
+    checkOutputFolder(out, args.has('force'));
     const scenario = sized(readScenarioFile(file), args, file);
     const observed = readObservedFile(observedFile);
+    const options = {
+      method, replications, seed, workers, formats,
+      abc: { ...(particles !== undefined && { particles }), ...(maxGenerations !== undefined && { maxGenerations }), ...(alpha !== undefined && { alpha }), ...(minAcceptance !== undefined && { minAcceptance }) },
+      optimise: { ...(iterations !== undefined && { iterations }) },
+    };
+    if (shard !== undefined) {
+      const shown = folderProgress('runs', out, args.has('progress'));
+      try {
+        const { calibrateShard } = await import('../calibration-shards.js');
+        const run = await interruptible((signal) => calibrateShard(scenario, observed, parameters, { ...options, out, shard, from, signal, onTask: shown.onTask }));
+        shown.finish();
+        console.log(shardDone(`${scenario.name} calibration, generation ${run.generation}`, 'runs', out, run));
+        return;
+      } catch (e) {
+        shown.finish();
+        return stoppedKeepingRuns(e, out);
+      }
+    }
     const enabled = Progress.wanted(args.has('progress'));
     let progress: Progress | undefined;
     let stage = '';
     try {
       const result = await interruptible((signal) => calibrateInWorkers(scenario, observed, parameters, {
-        method, replications, seed, workers, out, formats, signal,
-        abc: { ...(particles !== undefined && { particles }), ...(maxGenerations !== undefined && { maxGenerations }), ...(alpha !== undefined && { alpha }), ...(minAcceptance !== undefined && { minAcceptance }) },
-        optimise: { ...(iterations !== undefined && { iterations }) },
+        ...options, out, signal,
         onProgress: (p) => {
           if (p.stage !== stage) {
             progress?.finish();
@@ -49,22 +69,11 @@ export const calibrateCommand: Command = {
         },
       }));
       progress?.finish();
-      console.log(describe(result, out));
+      console.log(calibrationSummary(result));
+      console.log(`Results in ${out}: fit, predictive${result.method === 'abc' ? ', posterior, parameters, generations' : ', evaluations'}, best.yaml, calibration.json`);
     } catch (e) {
       progress?.finish();
       return stoppedKeepingRuns(e, out);
     }
   },
 };
-
-function describe(r: CalibrationResult, out: string): string {
-  const lines = [`${r.scenario.name} calibrated against ${r.observed.file} (${r.observed.series.length} series) by ${r.method === 'abc' ? 'ABC (adaptive population Monte Carlo)' : 'Nelder-Mead'}`];
-  if (r.method === 'abc') {
-    const last = r.populations.at(-1)!;
-    lines.push(`  ${r.populations.length} generations, ${r.populations.reduce((n, p) => n + p.proposals, 0)} parameter vectors run; final tolerance ${last.epsilon.toPrecision(3)}, acceptance ${last.acceptance.toFixed(2)}`);
-  } else lines.push(`  ${r.evaluations.length} parameter vectors run`);
-  lines.push(`  distance as given ${r.asGiven.distance.toPrecision(3)}, best ${r.best.distance.toPrecision(3)}`);
-  for (const p of r.parameters) lines.push(`  ${p.path.padEnd(44)} best ${String(Number(r.best.values[p.path].toPrecision(4))).padStart(10)}   (range ${p.low}:${p.high})`);
-  lines.push(`Results in ${out}: fit, predictive${r.method === 'abc' ? ', posterior, parameters, generations' : ', evaluations'}, best.yaml, calibration.json`);
-  return lines.join('\n');
-}

@@ -73,32 +73,39 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   merge: {
     load: async () => (await import('./merge.js')).mergeCommand,
-    usage: `migsim merge <out> <shard-dir>...
+    usage: `migsim merge <out> <shard-dir>... [--force]
       Joins the folders of a sweep, comparison or sensitivity analysis run as shards (each with --shard I/N and
       its own --out) into <out>: the same files one machine running the whole command
       writes, byte for byte. Refuses, writing nothing, shards of different designs or
-      split differently, a shard given twice or missing, or one unfinished.`,
+      split differently, a shard given twice or missing, or one unfinished. For a
+      calibration, joins one generation: <out> gets proposals.json for the next, or the
+      calibration's files. <out> must be new, empty or this merge's own, unless --force.`,
   },
   calibrate: {
     load: async () => (await import('./calibrate.js')).calibrateCommand,
     usage: `migsim calibrate <scenario> --observed FILE --param PATH=LOW:HIGH [--param ...] --out DIR [--method abc|optimise]
         [--particles N] [--generations N] [--alpha A] [--min-acceptance P] [--iterations N] [--reps N]
-        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--progress]
+        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--force] [--progress] [--shard I/N [--from PREV]]
       Fits scenario fields (uniform priors on LOW:HIGH) to observed series (CSV: date, table,
       key, figure, value, source) by ABC (adaptive population Monte Carlo; default) or by
       Nelder-Mead (--method optimise). Writes the posterior sample, the posterior predictive
       series against the observed ones, the fit before and after, and best.yaml, the scenario
-      with the best-fitting values. Each finished run is kept in DIR/runs: rerun to resume.`,
+      with the best-fitting values. Each finished run is kept in DIR/runs: rerun to resume.
+      DIR must be empty, new or migsim's own, unless --force.
+      With --shard I/N (ABC only), runs the share k mod N = I of one generation into DIR:
+      generation 0, or the next one after PREV, the folder \`migsim merge\` joined the
+      previous generation's shards into (docs/cluster.md).`,
   },
   sensitivity: {
     load: async () => (await import('./sensitivity.js')).sensitivityCommand,
     usage: `migsim sensitivity <scenario> --param PATH=LOW:HIGH [--param ...] --indicator NAME[:KEY] [--indicator ...] --out DIR
         [--method morris|sobol] [--trajectories N] [--levels N] [--samples N] [--bootstrap N] [--reps N]
-        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--shard I/N] [--progress]
+        [--seed N] [--workers N] [--ticks N] [--scale N] [--format csv,arrow] [--force] [--shard I/N] [--progress]
       Global sensitivity of run indicators to scenario fields: Morris elementary effects
       (default; r trajectories of k+1 runs) or Sobol' first- and total-order indices
       (Saltelli sampling, N(k+2) runs) with bootstrap 95% intervals. Seeds derive from each
       design point's values. Each finished run is kept in DIR/runs: rerun to resume.
+      DIR must be empty, new or migsim's own, unless --force.
       With --shard I/N (I from 0), runs only runs k with k mod N = I, into its own DIR;
       \`migsim merge\` joins the N folders into what one machine would write.`,
   },

@@ -6,15 +6,16 @@ const KINDS: Record<string, () => Promise<MergeKind>> = {
   sweep: async () => (await import('../shards.js')).sweepMerge,
   comparison: async () => (await import('../shards.js')).comparisonMerge,
   'sensitivity analysis': async () => (await import('../sensitivity.js')).sensitivityMerge,
+  calibration: async () => (await import('../calibration-shards.js')).calibrationMerge,
 };
 
 export const mergeCommand: Command = {
   async run(argv) {
-    const args = new Args(argv, []);
+    const args = new Args(argv, [], ['force']);
     if (args.positional.length < 2) args.exactly(2, 'an output folder and at least one shard folder');
     const [out, ...dirs] = args.positional;
     try {
-      const { files, summary } = await mergeShards(out, dirs, KINDS);
+      const { files, summary } = await mergeShards(out, dirs, KINDS, { force: args.has('force') });
       console.log(summary);
       console.log(`\nWrote ${files.length} files to ${out}`);
     } catch (e) {

@@ -2,7 +2,7 @@ import { formatTable } from '../../sensitivity/format.js';
 import type { SensitivityMethod } from '../../sensitivity/analysis.js';
 import { Args, UsageError, type Command } from '../args.js';
 import { parseFormats } from '../experiment.js';
-import { readScenarioFile } from '../files.js';
+import { checkOutputFolder, readScenarioFile } from '../files.js';
 import { Progress } from '../progress.js';
 import { sensitivityInWorkers, sensitivityShard, type IndicatorChoice } from '../sensitivity.js';
 import { SIZE_OPTIONS, folderProgress, interruptible, shardDone, shardOption, sized } from './common.js';
@@ -10,7 +10,7 @@ import { readRanges, stoppedKeepingRuns } from './ranges.js';
 
 export const sensitivityCommand: Command = {
   async run(argv) {
-    const args = new Args(argv, ['param', 'indicator', 'method', 'trajectories', 'levels', 'samples', 'bootstrap', 'reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress']);
+    const args = new Args(argv, ['param', 'indicator', 'method', 'trajectories', 'levels', 'samples', 'bootstrap', 'reps', 'seed', 'workers', 'out', 'format', 'shard', ...SIZE_OPTIONS], ['progress', 'force']);
     const [file] = args.exactly(1, 'one scenario file');
     const out = args.text('out');
     if (out === undefined) throw new UsageError('sensitivity needs --out DIR: each finished run is kept there, so an interrupted analysis can resume');
@@ -31,6 +31,7 @@ export const sensitivityCommand: Command = {
     const workers = args.wholeNumber('workers', 1);
     const formats = parseFormats(args.text('format'), ['csv']);
     const shard = shardOption(args);
+    checkOutputFolder(out, args.has('force'));
     const scenario = sized(readScenarioFile(file), args, file);
     if (shard !== undefined) {
       const shown = folderProgress('runs', out, args.has('progress'));
