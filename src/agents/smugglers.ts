@@ -4,7 +4,9 @@ import { widen } from './widen.js';
  * Smugglers, the few: each works one leg, with a capacity, a cost level, a
  * mode (standard or cheap and risky) and a running estimate of its profit.
  * Stored as growing typed arrays; those arrested or gone keep their slot so
- * their books stay readable.
+ * their books stay readable. `active` lists the slots still working, in the
+ * order they entered, so the market never walks the books of those gone
+ * (free entry leaves far more gone than working).
  */
 export const SmugglerStatus = { Active: 1, Arrested: 2, Left: 3 } as const;
 
@@ -21,6 +23,9 @@ export class SmugglerStore {
   profit = new Float64Array(64);
   /** Everything migrants paid this smuggler, in agent units (times scale for persons). */
   revenue = new Float64Array(64);
+  /** Slots of active smugglers, ascending; activeCount of them are valid. */
+  active = new Int32Array(64);
+  activeCount = 0;
 
   add(leg: number, capacity: number, costFactor: number, profit: number): number {
     if (this.count === this.leg.length) this.grow();
@@ -32,7 +37,18 @@ export class SmugglerStore {
     this.capacity[k] = capacity;
     this.profit[k] = profit;
     this.revenue[k] = 0;
+    this.active[this.activeCount++] = k;
     return k;
+  }
+
+  /** Drops those no longer active from `active`, keeping the order of the rest. */
+  compact(): void {
+    let kept = 0;
+    for (let a = 0; a < this.activeCount; a++) {
+      const k = this.active[a];
+      if (this.status[k] === SmugglerStatus.Active) this.active[kept++] = k;
+    }
+    this.activeCount = kept;
   }
 
   private grow(): void {
@@ -44,5 +60,6 @@ export class SmugglerStore {
     this.capacity = widen(this.capacity, n);
     this.profit = widen(this.profit, n);
     this.revenue = widen(this.revenue, n);
+    this.active = widen(this.active, n);
   }
 }
