@@ -127,8 +127,6 @@ export function travel(run: RunState): void {
       store.legIndex[i]++;
       store.stage[i] = Stage.AtLegStart;
       store.since[i] = tick;
-      // Arrived at the start of the next leg, people look again before buying it, with what they see there.
-      store.flags[i] |= Flag.Redecide;
       // Falls through: the next leg may be attempted in the same tick.
     }
 
