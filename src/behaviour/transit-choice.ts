@@ -21,33 +21,14 @@ export type TransitDecision = WayOn | 'settle' | 'home';
  * smuggling package make going on cheaper. Plain logit, one draw.
  */
 export class TransitChoice {
-  /**
-   * waysFrom[place]: the ways on from there, each a group of the routes (and
-   * legs) that go on by the same legs: one alternative, however many routes
-   * share it (routes of several origins meet at a hub), or the logit would
-   * count going on once per route.
-   */
-  private readonly waysFrom: WayOn[][][];
-  /** The way of each group taken by the person choosing: their own route if it is one, else one from their home country. */
-  private readonly picked: WayOn[];
+  /** waysFrom[place]: every route and leg starting there. */
+  private readonly waysFrom: WayOn[][];
   private readonly utilities: Float64Array;
 
-  constructor(private readonly world: World) {
-    const keys = world.places.map(() => new Map<string, WayOn[]>());
-    world.routes.forEach((r, route) => r.legs.forEach((l, leg) => {
-      const ahead = keys[world.legs[l].from];
-      const key = r.legs.slice(leg).join(' ');
-      ahead.set(key, [...(ahead.get(key) ?? []), { route, leg }]);
-    }));
-    this.waysFrom = keys.map((ahead) => [...ahead.values()]);
-    const most = this.waysFrom.reduce((m, w) => Math.max(m, w.length), 0);
-    this.picked = new Array<WayOn>(most);
-    this.utilities = new Float64Array(most + 2);
-  }
-
-  private pick(group: WayOn[], route: number, home: number): WayOn {
-    const own = group.find((w) => w.route === route) ?? group.find((w) => this.world.places[this.world.routes[w.route].start].country === home);
-    return own ?? group[0];
+  constructor(world: World) {
+    this.waysFrom = world.places.map(() => []);
+    world.routes.forEach((r, route) => r.legs.forEach((l, leg) => this.waysFrom[world.legs[l].from].push({ route, leg })));
+    this.utilities = new Float64Array(this.waysFrom.reduce((m, w) => Math.max(m, w.length), 0) + 2);
   }
 
   choose(run: RunState, i: number, draw: number): TransitDecision {
@@ -59,11 +40,9 @@ export class TransitChoice {
     const home = prospects.homeIncome[o * 2 + s];
     const hasTie = store.tie[i] !== NONE;
     const means = Math.max(1, homeSavings.effective(store, i) + (home / 12) * (hasTie ? params.creditMonthsWithTie : params.creditMonths));
-    const groups = this.waysFrom[p];
-    const ways = this.picked;
+    const ways = this.waysFrom[p];
     const u = this.utilities;
-    for (let k = 0; k < groups.length; k++) {
-      ways[k] = this.pick(groups[k], store.option[i], o);
+    for (let k = 0; k < ways.length; k++) {
       const { route, leg } = ways[k];
       const r = world.routes[route];
       const t = prospects.routeAhead[route][leg];
@@ -77,7 +56,7 @@ export class TransitChoice {
       u[k] = prospects.routeGain(run, route, o, s, leg) - params.choiceCost * (cost / means)
         - params.choiceDeath * t.deathRisk * (1 - store.riskTolerance[i]) + (store.tie[i] === r.destination ? params.choiceNetwork : 0);
     }
-    const settle = groups.length;
+    const settle = ways.length;
     // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
     u[settle] = here === o ? Number.NEGATIVE_INFINITY
       : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
