@@ -4,7 +4,9 @@ import { widen } from './widen.js';
  * Smugglers, the few: each works one leg, with a capacity, a cost level, a
  * mode (standard or cheap and risky) and a running estimate of its profit.
  * Stored as growing typed arrays; those arrested or gone keep their slot so
- * their books stay readable.
+ * their books stay readable. `active` lists the slots still working, in the
+ * order they entered, so the market never walks the books of those gone
+ * (free entry leaves far more gone than working).
  */
 export const SmugglerStatus = { Active: 1, Arrested: 2, Left: 3 } as const;
 
@@ -23,6 +25,9 @@ export class SmugglerStore {
   revenue = new Float64Array(64);
   /** Everything this smuggler paid officials of its leg's start country, in agent units. */
   bribes = new Float64Array(64);
+  /** Slots of active smugglers, ascending; activeCount of them are valid. */
+  active = new Int32Array(64);
+  activeCount = 0;
 
   add(leg: number, capacity: number, costFactor: number, profit: number): number {
     if (this.count === this.leg.length) this.grow();
@@ -35,7 +40,18 @@ export class SmugglerStore {
     this.profit[k] = profit;
     this.revenue[k] = 0;
     this.bribes[k] = 0;
+    this.active[this.activeCount++] = k;
     return k;
+  }
+
+  /** Drops those no longer active from `active`, keeping the order of the rest. */
+  compact(): void {
+    let kept = 0;
+    for (let a = 0; a < this.activeCount; a++) {
+      const k = this.active[a];
+      if (this.status[k] === SmugglerStatus.Active) this.active[kept++] = k;
+    }
+    this.activeCount = kept;
   }
 
   private grow(): void {
@@ -48,5 +64,6 @@ export class SmugglerStore {
     this.profit = widen(this.profit, n);
     this.revenue = widen(this.revenue, n);
     this.bribes = widen(this.bribes, n);
+    this.active = widen(this.active, n);
   }
 }

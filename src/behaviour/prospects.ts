@@ -107,9 +107,19 @@ export class Prospects {
 
   /** Expected income at a route's end for an origin and skill: protected (regular work) or not. */
   routeIncome(route: number, o: number, s: number): number {
-    const d = this.world.routes[route].destination;
+    return this.incomeIn(this.world.routes[route].destination, o, s);
+  }
+
+  /** Expected income in country d for an origin and skill: protected (regular work) or not. */
+  incomeIn(d: number, o: number, s: number): number {
     const rec = this.world.recognitionRate(d, o);
     return rec * this.regularIncome[d * 2 + s] + (1 - rec) * this.irregularIncome[d * 2 + s];
+  }
+
+  /** Share of those of origin o arriving in d who claim asylum and are protected. */
+  protectedShare(params: BehaviourParameters, d: number, o: number): number {
+    const rec = this.world.recognitionRate(d, o);
+    return rec * (params.asylumClaimBase + (1 - params.asylumClaimBase) * rec);
   }
 
   /**
@@ -121,9 +131,7 @@ export class Prospects {
   routeGain(run: RunState, route: number, o: number, s: number, k = 0): number {
     const { params, returns } = run;
     const r = this.world.routes[route];
-    const rec = this.world.recognitionRate(r.destination, o);
-    const protectedShare = rec * (params.asylumClaimBase + (1 - params.asylumClaimBase) * rec);
-    const abroad = returns.stayShare(run, r.destination, o, r.legs[r.legs.length - 1], protectedShare);
+    const abroad = returns.stayShare(run, r.destination, o, r.legs[r.legs.length - 1], this.protectedShare(params, r.destination, o));
     const t = this.routeAhead[route][k];
     return params.choiceIncome * Math.log(this.routeIncome(route, o, s) / this.homeIncome[o * 2 + s]) * abroad
       - params.choiceInterception * t.interceptionRisk - params.choiceTravelMonth * t.months;

@@ -40,6 +40,9 @@ export class SmugglingMarket {
   /** Trips and revenue this tick by leg and mode, [leg * 2 + mode], agent units. */
   readonly trips: Float64Array;
   readonly takings: Float64Array;
+  /** Capacity of the active smugglers by leg * 2 + mode, and their number by leg, as the markets phase left them (for settle). */
+  private readonly modeCapacity: Float64Array;
+  private readonly activeOnLeg: Float64Array;
   /** Contracts one active smuggler of a leg sold, at last tick's pace, per year. */
   private readonly contractsPerYear: Float64Array;
   /** One stream per leg, so one leg's market never shifts another's numbers. */
@@ -54,6 +57,8 @@ export class SmugglingMarket {
     this.capacity = new Float64Array(n);
     this.trips = new Float64Array(n * 2);
     this.takings = new Float64Array(n * 2);
+    this.modeCapacity = new Float64Array(n * 2);
+    this.activeOnLeg = new Float64Array(n);
     this.contractsPerYear = Float64Array.from(world.legs, (leg) => leg.smuggling?.capacityPerYear ?? 0);
     world.legs.forEach((leg, l) => {
       this.price[l] = world.leg.values.cost[l];
@@ -125,6 +130,8 @@ export class SmugglingMarket {
     const riskyCapacity = new Float64Array(world.legs.length);
     const exit = clock.perTick(params.smugglerExitPerYear);
     this.capacity.fill(0);
+    this.modeCapacity.fill(0);
+    this.activeOnLeg.fill(0);
     // By leg * 2 + mode, once a tick: the chance of arrest, the profit below which a smuggler may quit
     // (outside wage and the risk of prison), and a contract's profit as fixed - costFactor * slope,
     // with the risk of arrest spread over the contracts a smuggler sells in a year.
@@ -140,8 +147,8 @@ export class SmugglingMarket {
       }
     }
 
-    for (let k = 0; k < s.count; k++) {
-      if (s.status[k] !== SmugglerStatus.Active) continue;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
       const l = s.leg[k];
       if (this.rng[l].uniform() < arrest[l * 2 + s.risky[k]]) {
         s.status[k] = SmugglerStatus.Arrested;
@@ -158,9 +165,11 @@ export class SmugglingMarket {
       const cf = s.costFactor[k];
       s.risky[k] = fixed[l * 2 + 1] - cf * slope[l * 2 + 1] > fixed[l * 2] - cf * slope[l * 2] ? 1 : 0;
       active[l]++;
+      this.count(k);
       this.capacity[l] += s.capacity[k];
       if (s.risky[k]) riskyCapacity[l] += s.capacity[k];
     }
+    s.compact();
 
     world.legs.forEach((leg, l) => {
       if (!leg.smuggling) {
@@ -205,13 +214,7 @@ export class SmugglingMarket {
   settle(run: RunState): void {
     const { params, clock } = run;
     const s = this.smugglers;
-    const modeCapacity = new Float64Array(this.trips.length);
-    const active = new Float64Array(this.contractsPerYear.length);
-    for (let k = 0; k < s.count; k++) {
-      if (s.status[k] !== SmugglerStatus.Active) continue;
-      modeCapacity[s.leg[k] * 2 + s.risky[k]] += s.capacity[k];
-      active[s.leg[k]]++;
-    }
+    const { modeCapacity, activeOnLeg: active } = this;
     for (let l = 0; l < active.length; l++) {
       const crossings = (this.trips[l * 2] + this.trips[l * 2 + 1]) * this.scale * clock.ticksPerYear;
       if (active[l] > 0) this.contractsPerYear[l] = crossings / this.crossingsPerContract(l, this.expectedInterception(l, params)) / active[l];
@@ -219,8 +222,8 @@ export class SmugglingMarket {
     const smoothing = clock.perTick(2);
     const unitCost = Float64Array.from(modeCapacity, (_, slot) => this.runningCost(slot >> 1, 1, slot & 1, params));
     const bribes = run.world.leg.values.bribesPerYear;
-    for (let k = 0; k < s.count; k++) {
-      if (s.status[k] !== SmugglerStatus.Active) continue;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
       const slot = s.leg[k] * 2 + s.risky[k];
       const share = modeCapacity[slot] > 0 ? s.capacity[k] / modeCapacity[slot] : 0;
       s.revenue[k] += this.takings[slot] * share;
@@ -290,6 +293,13 @@ export class SmugglingMarket {
   private enter(leg: number, clock: Clock, params: BehaviourParameters): void {
     const spec = this.world.legs[leg].smuggling!;
     const capacity = spec.capacityPerYear / clock.ticksPerYear / this.scale;
-    this.smugglers.add(leg, capacity, Math.exp(params.smugglerCostSpread * this.rng[leg].normal()), this.outsideWage(leg));
+    this.count(this.smugglers.add(leg, capacity, Math.exp(params.smugglerCostSpread * this.rng[leg].normal()), this.outsideWage(leg)));
+  }
+
+  /** Counts an active smuggler in the capacities that settle shares trips and takings by. */
+  private count(k: number): void {
+    const s = this.smugglers;
+    this.modeCapacity[s.leg[k] * 2 + s.risky[k]] += s.capacity[k];
+    this.activeOnLeg[s.leg[k]]++;
   }
 }

@@ -15,9 +15,9 @@ export type TransitDecision = WayOn | 'settle' | 'home';
 /**
  * A person in transit weighs the journey again, with what they now see (the
  * prospects of this tick): going on along their route, switching to any
- * other route through where they stand, settling without papers in the
- * transit country, or going home. A way on is valued like a route at home,
- * from where they stand: what has been paid is sunk, and tries left in a
+ * other route through where they stand, settling in the transit country
+ * (claiming the protection it gives, if any), or going home. A way on is
+ * valued like a route at home, from where they stand: what has been paid is sunk, and tries left in a
  * smuggling package make going on cheaper. Plain logit, one draw.
  */
 export class TransitChoice {
@@ -57,8 +57,9 @@ export class TransitChoice {
         - params.choiceDeath * t.deathRisk * (1 - store.riskTolerance[i]) + (store.tie[i] === r.destination ? params.choiceNetwork : 0);
     }
     const settle = ways.length;
+    // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
     u[settle] = here === o ? Number.NEGATIVE_INFINITY
-      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.irregularIncome[here * 2 + s] / home) * returns.stayShare(run, here, o, -1, 0);
+      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
     u[settle + 1] = prospects.stayUtility[o];
     let max = Number.NEGATIVE_INFINITY;
     for (let k = 0; k <= settle + 1; k++) if (u[k] > max) max = u[k];

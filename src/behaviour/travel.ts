@@ -36,7 +36,7 @@ export function travel(run: RunState): void {
     country.savingsBroughtHome[store.origin[i]] += store.savings[i];
   };
   /** Weighs the journey again; false if the person leaves it (settles, or goes home). */
-  const redecide = (i: number, draw: number): boolean => {
+  const redecide = (i: number, draw: number, claimDraw: number): boolean => {
     const r = store.option[i];
     const choice = transit.choose(run, i, draw);
     if (typeof choice === 'object') {
@@ -52,7 +52,7 @@ export function travel(run: RunState): void {
     route.gaveUp[r]++;
     if (choice === 'settle') {
       const here = world.places[store.location[i]].country;
-      store.move(i, State.Irregular, tick);
+      if (!claimAsylum(run, i, here, claimDraw)) store.move(i, State.Irregular, tick);
       store.destination[i] = here;
       store.triesLeft[i] = 0;
       route.settledInTransit[r]++;
@@ -134,7 +134,7 @@ export function travel(run: RunState): void {
     if (store.flags[i] & Flag.Redecide) {
       store.flags[i] &= ~Flag.Redecide;
       redecided = true;
-      if (!redecide(i, choiceDraw)) continue;
+      if (!redecide(i, choiceDraw, claimDraw)) continue;
     }
     const r = store.option[i];
     const l = world.routes[r].legs[store.legIndex[i]];
@@ -144,7 +144,7 @@ export function travel(run: RunState): void {
     const cheapest = market.priceOf(l, market.riskyShare[l] > 0 ? Mode.Risky : Mode.Standard, params);
     if ((!prepaid && !credit && store.savings[i] < cheapest) || boardingDraw >= market.boarding[l]) {
       // Short of money, or of a place on a boat: wait (and work) where they are, and now and then think again.
-      if (!redecided && waitDraw < reconsider) redecide(i, choiceDraw);
+      if (!redecided && waitDraw < reconsider) redecide(i, choiceDraw, claimDraw);
       continue;
     }
     const mode = modeDraw < market.riskyShare[l] ? Mode.Risky : Mode.Standard;
@@ -196,6 +196,18 @@ export function travel(run: RunState): void {
   market.settle(run);
 }
 
+/** Claims asylum in d, with a chance that grows with recognition there; false if the person does not. */
+function claimAsylum(run: RunState, i: number, d: number, claimDraw: number): boolean {
+  const { store, world, params, tick, counters, clock } = run;
+  const recognition = world.recognitionRate(d, store.origin[i]);
+  if (recognition <= 0 || claimDraw >= params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition) return false;
+  store.move(i, State.AsylumPending, tick);
+  store.flags[i] &= ~Flag.ReturnOrder; // a claim suspends any order to leave
+  store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
+  counters.country.count.asylumClaims[d]++;
+  return true;
+}
+
 /** A death ends a debt: the lender loses it. */
 function writeOff(run: RunState, i: number): void {
   const { store, ledger, counters } = run;
@@ -212,19 +224,11 @@ function writeOff(run: RunState, i: number): void {
  * leave on arrival (the EU-Turkey statement's terms).
  */
 function arrive(run: RunState, i: number, r: number, claimDraw: number): void {
-  const { store, world, params, tick, counters, clock } = run;
+  const { store, world, tick, counters } = run;
   const d = world.routes[r].destination;
-  const o = store.origin[i];
   counters.route.count.arrivals[r]++;
   counters.country.count.arrivals[d]++;
-  const recognition = world.recognitionRate(d, o);
-  const claim = params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition;
-  if (recognition > 0 && claimDraw < claim) {
-    store.move(i, State.AsylumPending, tick);
-    store.flags[i] &= ~Flag.ReturnOrder; // a claim suspends any order to leave
-    store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
-    counters.country.count.asylumClaims[d]++;
-  } else {
+  if (!claimAsylum(run, i, d, claimDraw)) {
     store.move(i, State.Irregular, tick);
     const legs = world.routes[r].legs;
     if (readmissionApplies(world, legs[legs.length - 1], d)) {
