@@ -17,7 +17,8 @@ import { readmissionApplies } from './return-risk.js';
  * back to the leg's start, detained and returned home, or let through with an
  * order to leave) or a crossing. Whoever is pushed back, cannot afford the
  * boat on offer, or is readmitted to a transit country weighs the journey
- * again before the next try (TransitChoice); so, now and then, does whoever
+ * again before the next try (TransitChoice), and so does whoever reaches a
+ * hub from which several ways lead on; so, now and then, does whoever
  * waits at a leg's start for money or a place on a boat.
  */
 export function travel(run: RunState): void {
@@ -127,6 +128,8 @@ export function travel(run: RunState): void {
       store.legIndex[i]++;
       store.stage[i] = Stage.AtLegStart;
       store.since[i] = tick;
+      // A hub where several ways lead on is where one picks the next, from what one sees there.
+      if (transit.isJunction(store.location[i])) store.flags[i] |= Flag.Redecide;
       // Falls through: the next leg may be attempted in the same tick.
     }
 
