@@ -48,12 +48,36 @@ export class TransitChoice {
     return this.waysFrom[place].length > 1;
   }
 
+  /** On reaching a hub: only which way on (giving up is weighed on a failure or while waiting). */
+  chooseWay(run: RunState, i: number, draw: number): WayOn {
+    this.valueWaysOn(run, i);
+    return this.own(run.store.option[i], run.store.legIndex[i], this.waysFrom[run.store.location[i]][this.nest.pick(draw)]);
+  }
+
   choose(run: RunState, i: number, draw: number): TransitDecision {
-    const { store, world, params, prospects, smuggling, returns, homeSavings } = run;
+    const { store, world, params, prospects, returns } = run;
+    const o = store.origin[i];
+    const s = store.skill[i];
+    const here = world.places[store.location[i]].country;
+    const home = prospects.homeIncome[o * 2 + s];
+    const goOn = this.valueWaysOn(run, i);
+    const settle = here === o ? Number.NEGATIVE_INFINITY
+      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.irregularIncome[here * 2 + s] / home) * returns.stayShare(run, here, o, -1, 0);
+    const stay = prospects.stayUtility[o];
+    const max = Math.max(goOn, settle, stay);
+    const [on, settled, total] = [Math.exp(goOn - max), Math.exp(settle - max), Math.exp(goOn - max) + Math.exp(settle - max) + Math.exp(stay - max)];
+    const left = draw * total;
+    // The part of the draw that chose to go on is itself uniform: it picks the way.
+    if (left < on) return this.own(store.option[i], store.legIndex[i], this.waysFrom[store.location[i]][this.nest.pick(left / on)]);
+    return left < on + settled ? 'settle' : 'home';
+  }
+
+  /** Values every way on from where the person stands; returns their inclusive value. */
+  private valueWaysOn(run: RunState, i: number): number {
+    const { store, world, params, prospects, smuggling, homeSavings } = run;
     const o = store.origin[i];
     const s = store.skill[i];
     const p = store.location[i];
-    const here = world.places[p].country;
     const home = prospects.homeIncome[o * 2 + s];
     const hasTie = store.tie[i] !== NONE;
     const means = Math.max(1, homeSavings.effective(store, i) + (home / 12) * (hasTie ? params.creditMonthsWithTie : params.creditMonths));
@@ -74,16 +98,7 @@ export class TransitChoice {
       nest.utility[k] = prospects.routeGain(run, route, o, s, leg) - params.choiceCost * (cost / means)
         - params.choiceDeath * t.deathRisk * (1 - store.riskTolerance[i]) + (store.tie[i] === r.destination ? params.choiceNetwork : 0);
     }
-    const goOn = nest.inclusiveValue(ways.length, params.choiceNestSimilarity, params.choiceNestSimilarity * params.choiceRouteSimilarity);
-    const settle = here === o ? Number.NEGATIVE_INFINITY
-      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.irregularIncome[here * 2 + s] / home) * returns.stayShare(run, here, o, -1, 0);
-    const stay = prospects.stayUtility[o];
-    const max = Math.max(goOn, settle, stay);
-    const [on, settled, total] = [Math.exp(goOn - max), Math.exp(settle - max), Math.exp(goOn - max) + Math.exp(settle - max) + Math.exp(stay - max)];
-    const left = draw * total;
-    // The part of the draw that chose to go on is itself uniform: it picks the way.
-    if (left < on) return this.own(store.option[i], store.legIndex[i], ways[nest.pick(left / on)]);
-    return left < on + settled ? 'settle' : 'home';
+    return nest.inclusiveValue(ways.length, params.choiceNestSimilarity, params.choiceNestSimilarity * params.choiceRouteSimilarity);
   }
 
   /** Of routes with the same legs ahead, the person's own if it is one of them. */
