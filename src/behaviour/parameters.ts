@@ -255,6 +255,10 @@ export const BEHAVIOUR_PARAMETERS = define({
   aidJobEffect: {
     value: 1, min: 0, max: 20, doc: 'Relative fall of unemployment per unit of relative rise in incomes from aid.',
   },
+  // Displacement (issue 9, s2-9b): how close substitutes the routes into one country are.
+  choiceRouteSimilarity: {
+    value: 0.5, min: 0.05, max: 1, doc: 'Scale of the nest of irregular routes into one destination, relative to the nest of ways to move (choiceNestSimilarity); used at home and in transit. Crossings into the same country differ in cost, risk and time, not in what one goes for, so they are closer substitutes than ways to different places: the US border wall of 2007-2010 changed migrants\' choice of route and hardly whether they migrated (Allen, Dobbin & Morten 2019, NBER w25267); fence construction made migrants substitute towards other crossing locations (Feigenberg 2020, AEJ Applied); route substitution cost migrants 2-3 times what higher coyote prices did (Gathmann 2008). 0.5: one more level of closeness, as much as the ways to move are closer to one another than to staying (no estimate of this scale exists for irregular routes; 1 gives back the single nest).',
+  },
   voluntaryReturnPerYear: {
     value: 0.04, min: 0, max: 12, doc: 'Yearly hazard that a migrant abroad returns home of their own accord, before home conflict.',
   },

@@ -2,6 +2,7 @@ import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
 import type { World } from '../world/world.js';
 import { MAX_INTERCEPTION } from './smuggling.js';
+import { NestedLogit, routeGroups } from './nested-logit.js';
 
 /** A way on from where one stands: a route, from its k-th leg. */
 export interface WayOn {
@@ -15,35 +16,77 @@ export type TransitDecision = WayOn | 'settle' | 'home';
 /**
  * A person in transit weighs the journey again, with what they now see (the
  * prospects of this tick): going on along their route, switching to any
- * other route through where they stand, settling in the transit country
- * (claiming the protection it gives, if any), or going home. A way on is
- * valued like a route at home, from where they stand: what has been paid is sunk, and tries left in a
- * smuggling package make going on cheaper. Plain logit, one draw.
+ * other way on from where they stand, settling in the transit country
+ * (claiming the protection it gives, if any), or going home. A way on is valued like a route at home,
+ * from where they stand: what has been paid is sunk, and tries left in a
+ * smuggling package make going on cheaper. The ways on are chosen in the same
+ * nest as at home (NestedLogit: ways into one country closer substitutes
+ * still), against settling and going home; one draw.
  */
 export class TransitChoice {
-  /** waysFrom[place]: every route and leg starting there. */
-  private readonly waysFrom: WayOn[][];
-  private readonly utilities: Float64Array;
+  /** waysFrom[place]: the distinct ways on from there, each the routes (and leg) with the same legs ahead. */
+  private readonly waysFrom: WayOn[][][];
+  /** groupsFrom[place]: each way's group in the nest (by destination). */
+  private readonly groupsFrom: Int32Array[];
+  private readonly nest: NestedLogit;
 
   constructor(world: World) {
     this.waysFrom = world.places.map(() => []);
-    world.routes.forEach((r, route) => r.legs.forEach((l, leg) => this.waysFrom[world.legs[l].from].push({ route, leg })));
-    this.utilities = new Float64Array(this.waysFrom.reduce((m, w) => Math.max(m, w.length), 0) + 2);
+    world.routes.forEach((r, route) => r.legs.forEach((_, leg) => {
+      const ahead = r.legs.slice(leg).join(' ');
+      const ways = this.waysFrom[world.legs[r.legs[leg]].from];
+      const same = ways.find((w) => world.routes[w[0].route].legs.slice(w[0].leg).join(' ') === ahead);
+      if (same) same.push({ route, leg });
+      else ways.push([{ route, leg }]);
+    }));
+    this.groupsFrom = this.waysFrom.map((ways) => routeGroups(ways.map((w) => world.routes[w[0].route].destination)));
+    this.nest = new NestedLogit(this.waysFrom.reduce((m, w) => Math.max(m, w.length), 1));
+  }
+
+  /** Whether more than one way on leads from a place: where a route can be chosen again. */
+  isJunction(place: number): boolean {
+    return this.waysFrom[place].length > 1;
+  }
+
+  /** On reaching a hub: only which way on (giving up is weighed on a failure or while waiting). */
+  chooseWay(run: RunState, i: number, draw: number): WayOn {
+    this.valueWaysOn(run, i);
+    return this.own(run.store.option[i], run.store.legIndex[i], this.waysFrom[run.store.location[i]][this.nest.pick(draw)]);
   }
 
   choose(run: RunState, i: number, draw: number): TransitDecision {
-    const { store, world, params, prospects, smuggling, returns, homeSavings } = run;
+    const { store, world, params, prospects, returns } = run;
+    const o = store.origin[i];
+    const s = store.skill[i];
+    const here = world.places[store.location[i]].country;
+    const home = prospects.homeIncome[o * 2 + s];
+    const goOn = this.valueWaysOn(run, i);
+    const settle = here === o ? Number.NEGATIVE_INFINITY
+      // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
+      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
+    const stay = prospects.stayUtility[o];
+    const max = Math.max(goOn, settle, stay);
+    const [on, settled, total] = [Math.exp(goOn - max), Math.exp(settle - max), Math.exp(goOn - max) + Math.exp(settle - max) + Math.exp(stay - max)];
+    const left = draw * total;
+    // The part of the draw that chose to go on is itself uniform: it picks the way.
+    if (left < on) return this.own(store.option[i], store.legIndex[i], this.waysFrom[store.location[i]][this.nest.pick(left / on)]);
+    return left < on + settled ? 'settle' : 'home';
+  }
+
+  /** Values every way on from where the person stands; returns their inclusive value. */
+  private valueWaysOn(run: RunState, i: number): number {
+    const { store, world, params, prospects, smuggling, homeSavings } = run;
     const o = store.origin[i];
     const s = store.skill[i];
     const p = store.location[i];
-    const here = world.places[p].country;
     const home = prospects.homeIncome[o * 2 + s];
     const hasTie = store.tie[i] !== NONE;
     const means = Math.max(1, homeSavings.effective(store, i) + (home / 12) * (hasTie ? params.creditMonthsWithTie : params.creditMonths));
     const ways = this.waysFrom[p];
-    const u = this.utilities;
+    const nest = this.nest;
+    nest.group.set(this.groupsFrom[p]);
     for (let k = 0; k < ways.length; k++) {
-      const { route, leg } = ways[k];
+      const { route, leg } = this.own(store.option[i], store.legIndex[i], ways[k]);
       const r = world.routes[route];
       const t = prospects.routeAhead[route][leg];
       let cost = t.expectedCost;
@@ -53,24 +96,14 @@ export class TransitChoice {
         const x = Math.min(smuggling.expectedInterception(l, params), MAX_INTERCEPTION);
         cost -= (1 - Math.pow(x, store.triesLeft[i])) * smuggling.expectedOutlay(l, smuggling.price[l], x);
       }
-      u[k] = prospects.routeGain(run, route, o, s, leg) - params.choiceCost * (cost / means)
+      nest.utility[k] = prospects.routeGain(run, route, o, s, leg) - params.choiceCost * (cost / means)
         - params.choiceDeath * t.deathRisk * (1 - store.riskTolerance[i]) + (store.tie[i] === r.destination ? params.choiceNetwork : 0);
     }
-    const settle = ways.length;
-    // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
-    u[settle] = here === o ? Number.NEGATIVE_INFINITY
-      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
-    u[settle + 1] = prospects.stayUtility[o];
-    let max = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k <= settle + 1; k++) if (u[k] > max) max = u[k];
-    let total = 0;
-    for (let k = 0; k <= settle + 1; k++) total += Math.exp(u[k] - max);
-    let left = draw * total;
-    for (let k = 0; k < settle; k++) {
-      left -= Math.exp(u[k] - max);
-      if (left < 0) return ways[k];
-    }
-    left -= Math.exp(u[settle] - max);
-    return left < 0 ? 'settle' : 'home';
+    return nest.inclusiveValue(ways.length, params.choiceNestSimilarity, params.choiceNestSimilarity * params.choiceRouteSimilarity);
+  }
+
+  /** Of routes with the same legs ahead, the person's own if it is one of them. */
+  private own(route: number, leg: number, way: WayOn[]): WayOn {
+    return way.find((w) => w.route === route && w.leg === leg) ?? way[0];
   }
 }

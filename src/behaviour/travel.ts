@@ -3,7 +3,7 @@ import type { RunState } from '../engine/run-state.js';
 import { Lender } from './ledger.js';
 import { permitEnd } from './permits.js';
 import { Mode } from './smuggling.js';
-import { TransitChoice } from './transit-choice.js';
+import { TransitChoice, type WayOn } from './transit-choice.js';
 import { readmissionApplies } from './return-risk.js';
 
 /**
@@ -17,8 +17,9 @@ import { readmissionApplies } from './return-risk.js';
  * back to the leg's start, detained and returned home, or let through with an
  * order to leave) or a crossing. Whoever is pushed back, cannot afford the
  * boat on offer, or is readmitted to a transit country weighs the journey
- * again before the next try (TransitChoice); so, now and then, does whoever
- * waits at a leg's start for money or a place on a boat.
+ * again before the next try (TransitChoice); whoever reaches a hub from
+ * which several ways lead on picks one there; and now and then, so does
+ * whoever waits at a leg's start for money or a place on a boat.
  */
 export function travel(run: RunState): void {
   const { store, world, clock, params, tick, counters, smuggling: market, ledger } = run;
@@ -36,17 +37,20 @@ export function travel(run: RunState): void {
     country.savingsBroughtHome[store.origin[i]] += store.savings[i];
   };
   /** Weighs the journey again; false if the person leaves it (settles, or goes home). */
+  const follow = (i: number, way: WayOn) => {
+    const r = store.option[i];
+    if (way.route === r && way.leg === store.legIndex[i]) return;
+    route.switchedAway[r]++;
+    store.option[i] = way.route;
+    store.legIndex[i] = way.leg;
+    store.destination[i] = world.routes[way.route].destination;
+    store.triesLeft[i] = 0;
+  };
   const redecide = (i: number, draw: number, claimDraw: number): boolean => {
     const r = store.option[i];
     const choice = transit.choose(run, i, draw);
     if (typeof choice === 'object') {
-      if (choice.route !== r || choice.leg !== store.legIndex[i]) {
-        route.switchedAway[r]++;
-        store.option[i] = choice.route;
-        store.legIndex[i] = choice.leg;
-        store.destination[i] = world.routes[choice.route].destination;
-        store.triesLeft[i] = 0;
-      }
+      follow(i, choice);
       return true;
     }
     route.gaveUp[r]++;
@@ -116,6 +120,7 @@ export function travel(run: RunState): void {
     const aftermathDraw = rng.uniform();
     const waitDraw = rng.uniform();
     const choiceDraw = rng.uniform();
+    let redecided = false;
     if (store.stage[i] === Stage.OnLeg) {
       const legs = world.routes[store.option[i]].legs;
       const l = legs[store.legIndex[i]];
@@ -127,10 +132,14 @@ export function travel(run: RunState): void {
       store.legIndex[i]++;
       store.stage[i] = Stage.AtLegStart;
       store.since[i] = tick;
+      // A hub where several ways lead on is where one picks the next, from what one sees there.
+      if (transit.isJunction(store.location[i])) {
+        follow(i, transit.chooseWay(run, i, choiceDraw));
+        redecided = true;
+      }
       // Falls through: the next leg may be attempted in the same tick.
     }
 
-    let redecided = false;
     if (store.flags[i] & Flag.Redecide) {
       store.flags[i] &= ~Flag.Redecide;
       redecided = true;
