@@ -34,25 +34,3 @@ describe('wealth at home follows home incomes', () => {
     expect(sum(after, 'routes', 'departures')).toBeLessThan(sum(base, 'routes', 'departures'));
   });
 });
-
-describe('relatives abroad lend towards the journey', () => {
-  // A dear journey and a diaspora of 2,000 (a tie for about a fifth of the 50,000 at home).
-  const world = (tieLendingYears?: number) => smallWorld({
-    ticks: 24, behaviour: { initialSavingsMonths: 3, ...(tieLendingYears === undefined ? {} : { tieLendingYears }) },
-    legs: [{ cost: 2000 }, { cost: 4000 }], destination: { diaspora: { ORI: 2000 } },
-  });
-
-  it('a tie abroad pays for journeys people at home cannot: without the loan, fewer set out', () => {
-    const lending = run(world());
-    const none = run(validateScenario({ ...world(0), name: world().name }, 'no loans'), world());
-    expect(sum(lending, 'routes', 'departures')).toBeGreaterThan(1.5 * sum(none, 'routes', 'departures'));
-  });
-
-  it('so a larger diaspora raises departures more than ties that only encourage can', () => {
-    const doubled = (w: Scenario) => validateScenario({ ...w, countries: w.countries.map((c) => c.id === 'DES' ? { ...c, diaspora: { ORI: 4000 } } : c) }, 'large diaspora');
-    const rise = (w: Scenario) => sum(run(doubled(w), w), 'routes', 'departures') / sum(run(w), 'routes', 'departures');
-    const noLoans = validateScenario({ ...world(0), name: world().name }, 'no loans');
-    expect(rise(world())).toBeGreaterThan(1.2);
-    expect(rise(world())).toBeGreaterThan(rise(noLoans) + 0.1);
-  });
-});

@@ -2,7 +2,6 @@ import { Flag, Stage, State } from '../agents/states.js';
 import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
 import type { BehaviourParameters } from './parameters.js';
-import { meansOf } from './means.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
 function ageAspiration(params: BehaviourParameters): Float64Array {
@@ -100,10 +99,12 @@ class Chooser {
     const key = store.home[i] * 2 + store.skill[i];
     const options = prospects.options[key];
     if (options.length === 0) return;
+    const hasTie = store.tie[i] !== NONE;
     const origin = store.origin[i];
     const supported = Math.log(1 + reintegrationBoost(this.run, i));
 
-    const means = meansOf(this.run, i);
+    const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
+    const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
     const stay = prospects.stayUtility[origin];
     // Nested logit: staying against a nest of ways to move, whose options are closer
     // substitutes for each other than for staying (similarity = the nest's scale).

@@ -94,13 +94,10 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 1.3, min: 0, max: 5, doc: 'Log-normal sigma of savings across people: wealth is very unequal in origin countries.',
   },
   creditMonths: {
-    value: 2, min: 0, max: 600, doc: 'Credit from family and lenders at home, in months of home income (a tie abroad lends on top of it: tieLendingYears).',
+    value: 2, min: 0, max: 600, doc: 'Credit from family and lenders, in months of home income, for a person without a tie abroad.',
   },
   creditMonthsWithTie: {
-    value: 8, min: 0, max: 600, doc: 'No longer used: a tie abroad lends out of what they save there (tieLendingYears), on top of creditMonths. Accepted so that older files still validate.',
-  },
-  tieLendingYears: {
-    value: 1, min: 0, max: 50, doc: 'What a close relative abroad lends towards a journey, in years of what they save there (savingRateAbroad times the destination\'s low-skilled regular income): about a year\'s savings, the order of a crossing fee against a migrant\'s savings abroad. Migrants abroad pay much of their relatives\' journeys (McKenzie & Rapoport 2007, JDE 84, Mexico; Dolfin & Genicot 2010, RDE 14: family networks are partly a source of credit).',
+    value: 8, min: 0, max: 600, doc: 'Credit for a person with a tie abroad, who can borrow from relatives there.',
   },
   arrangeMonths: {
     value: 1, min: 0, max: 60, doc: 'Time to arrange an irregular journey before setting off.',

@@ -1,7 +1,7 @@
+import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
 import type { World } from '../world/world.js';
 import { MAX_INTERCEPTION } from './smuggling.js';
-import { meansOf } from './means.js';
 
 /** A way on from where one stands: a route, from its k-th leg. */
 export interface WayOn {
@@ -32,13 +32,14 @@ export class TransitChoice {
   }
 
   choose(run: RunState, i: number, draw: number): TransitDecision {
-    const { store, world, params, prospects, smuggling, returns } = run;
+    const { store, world, params, prospects, smuggling, returns, homeSavings } = run;
     const o = store.origin[i];
     const s = store.skill[i];
     const p = store.location[i];
     const here = world.places[p].country;
     const home = prospects.homeIncome[o * 2 + s];
-    const means = Math.max(1, meansOf(run, i));
+    const hasTie = store.tie[i] !== NONE;
+    const means = Math.max(1, homeSavings.effective(store, i) + (home / 12) * (hasTie ? params.creditMonthsWithTie : params.creditMonths));
     const ways = this.waysFrom[p];
     const u = this.utilities;
     for (let k = 0; k < ways.length; k++) {
