@@ -76,8 +76,9 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: -2.5, min: -50, max: 50, doc: 'Alternative-specific constant of a legal channel against staying (paperwork, uncertainty).',
   },
   choiceIrregularConstant: {
-    value: -3.5, min: -50, max: 50, doc: 'Alternative-specific constant of an irregular route against staying (fear, illegality, leaving family), beyond the interception, death, return, wage and employment penalties counted explicitly. Set from the per-capita level of irregular emigration from a poor origin: Senegalese arriving irregularly in Italy numbered about 6,000 (2015), 10,300 (2016) and 6,000 (2017) (Italian Ministry of the Interior, by nationality), so some 7,000-10,000 set out a year; scenarios/facts/senegal-2015 has about 5,000 a year set out at -3.5 (12,000 at -3), against about 500 at the earlier -4.5 (unsourced; an order of magnitude too few, issue 9 item 6). A level calibration on one origin, kept at the smaller change: no scorecard fact measures it.',
+    value: -4.5, min: -50, max: 50, doc: 'Alternative-specific constant of an irregular route against staying (fear, illegality, leaving family).',
   },
+
   choiceStayConflict: {
     value: -3, min: -50, max: 0, doc: 'Utility of staying per unit of home conflict intensity (danger at home).',
   },
