@@ -78,7 +78,6 @@ export const BEHAVIOUR_PARAMETERS = define({
   choiceIrregularConstant: {
     value: -4.5, min: -50, max: 50, doc: 'Alternative-specific constant of an irregular route against staying (fear, illegality, leaving family).',
   },
-
   choiceStayConflict: {
     value: -3, min: -50, max: 0, doc: 'Utility of staying per unit of home conflict intensity (danger at home).',
   },
