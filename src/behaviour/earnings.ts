@@ -75,8 +75,8 @@ export function earn(run: RunState): void {
     }
   }
 
-  // Everybody at home saves the same per origin and skill: one running total (see HomeSavings).
-  for (let key = 0; key < n * 2; key++) run.homeSavings.total[key] += params.savingRateHome * prospects.homeIncome[key] * perTick;
+  // Everybody at home saves the same share per origin and skill: one running total (see HomeSavings).
+  run.homeSavings.save(prospects.homeIncome, params.savingRateHome * perTick);
 
   const share = counters.country.count.remittancesShareOfGdp;
   const v = world.country.values;

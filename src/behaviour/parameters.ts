@@ -20,12 +20,12 @@ export const BEHAVIOUR_PARAMETERS = define({
     doc: 'How often a person at home reconsiders moving, per year (Carling 2002: aspiration is re-formed as conditions change).',
   },
   aspirationBase: {
-    value: -3.2, min: -20, max: 20,
-    doc: 'Log-odds of aspiring to move with no income gap, conflict or ties. Calibrated so that roughly a third of adults in poor, conflict-free origins aspire (Gallup potential-migration surveys report 15-40%).',
+    value: -1.7, min: -20, max: 20,
+    doc: 'Log-odds of aspiring to move with no income gap, conflict or ties. Set so that, with aspirationIncomeGap, about 38% of adults aspire where the gap to the best destination is about log 12 and unemployment about 15% (sub-Saharan Africa to Europe in the Gallup World Poll: Esipova, Ray & Pugliese 2011) and about 20% where there is no gap (Europe, ibid.). Was -3.2 with a gap weight of 0.9, which put three times fewer aspirants in rich origins than Gallup finds.',
   },
   aspirationIncomeGap: {
-    value: 0.9, min: 0, max: 10,
-    doc: 'Weight of the log income ratio between the best reachable destination and home on aspiration.',
+    value: 0.37, min: 0, max: 10,
+    doc: 'Weight of the log income ratio between the best reachable destination and home on aspiration. The desire to emigrate falls only gently with origin income: about 38% of adults in sub-Saharan Africa (GDP about $3,000 PPP) against about 20% in Europe (about $35,000) in the Gallup World Poll (Esipova, Ray & Pugliese 2011; Migali & Scipioni 2018, JRC): log-odds fall about 0.9 as the gap narrows by log 12 ≈ 2.5, so 0.37. Langella & Manning 2021 (CEP DP1794) find the same gentle fall across origins. Was 0.9 (unsourced), which made aspiration fall as steeply as choice and put the migration hump at $2,000-3,000.',
   },
   aspirationUnemployment: {
     value: 2, min: 0, max: 20, doc: 'Weight of the home unemployment rate on aspiration.',

@@ -140,7 +140,7 @@ export class Simulation {
       smuggling: new SmugglingMarket(this.world, this.clock, scenario.behaviour, scale, streams),
       recruitment: new RecruitmentMarket(this.world, this.clock, scale, streams),
       ledger: new MoneyLedger(this.world.legs.length, this.world.countryCount),
-      homeSavings: new HomeSavings(this.world.countryCount),
+      homeSavings: new HomeSavings(this.world, this.store),
       states: new StateLedger(this.world.countryIds),
       returns: new ReturnRisk(this.world),
       census: Census.initial(this.store, this.world),
