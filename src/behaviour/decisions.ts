@@ -36,15 +36,14 @@ export function decide(run: RunState): void {
   const chooser = new Chooser(run);
   const streams = run.streams.family('decisions', world.places.map((p) => p.id));
   const state = store.state;
+  const draws = chooser.draws;
   for (let p = 0; p < world.places.length; p++) {
     const rng = streams[p];
     const end = store.placeStart[p + 1];
     for (let i = store.placeStart[p] + rng.geometric(reconsider); i < end; i += 1 + rng.geometric(reconsider)) {
-      const aspire = rng.uniform();
-      const move = rng.uniform();
-      const option = rng.uniform();
-      if (state[i] === State.Home || state[i] === State.Returned) chooser.reconsider(i, aspire, move, option);
-      else if (state[i] === State.Preparing && store.stage[i] === Stage.Queued) chooser.choose(i, move, option, store.option[i]);
+      rng.uniforms(draws, 3);
+      if (state[i] === State.Home || state[i] === State.Returned) chooser.reconsider(i);
+      else if (state[i] === State.Preparing && store.stage[i] === Stage.Queued) chooser.choose(i, store.option[i]);
     }
   }
 }
@@ -65,6 +64,8 @@ class Chooser {
   private readonly originPlacesLeft: number[];
   private readonly originPlaceChance: number[];
   private readonly utilities: Float64Array;
+  /** The sampled person's three draws (aspire, move, option): a typed array, so passing them boxes no number. */
+  readonly draws = new Float64Array(3);
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
@@ -76,7 +77,7 @@ class Chooser {
     this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
   }
 
-  reconsider(i: number, aspireDraw: number, moveDraw: number, optionDraw: number): void {
+  reconsider(i: number): void {
     const { store, prospects, params } = this.run;
     // Options and aspiration are kept by home place and skill.
     const key = store.home[i] * 2 + store.skill[i];
@@ -84,8 +85,8 @@ class Chooser {
     // A supported returnee earns more at home, which narrows every income gap.
     const supported = Math.log(1 + reintegrationBoost(this.run, i));
     const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (store.tie[i] !== NONE ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * supported;
-    if (aspireDraw * (1 + Math.exp(-logit)) >= 1) return;
-    this.choose(i, moveDraw, optionDraw, NONE);
+    if (this.draws[0] * (1 + Math.exp(-logit)) >= 1) return;
+    this.choose(i, NONE);
   }
 
   /**
@@ -93,7 +94,7 @@ class Chooser {
    * applicant reconsidering in its queue, for whom that channel is open
    * whatever the places left and worth their chance of one.
    */
-  choose(i: number, moveDraw: number, optionDraw: number, queuedFor: number): void {
+  choose(i: number, queuedFor: number): void {
     const { store, prospects, params, clock, tick, quotas, counters, homeSavings } = this.run;
     const utilities = this.utilities;
     const key = store.home[i] * 2 + store.skill[i];
@@ -132,7 +133,7 @@ class Chooser {
     let total = 0;
     for (let k = 0; k < options.length; k++) total += Math.exp(utilities[k] - max);
     const moveUtility = similarity * (max + Math.log(total));
-    if (moveDraw * (1 + Math.exp(stay - moveUtility)) >= 1) {
+    if (this.draws[1] * (1 + Math.exp(stay - moveUtility)) >= 1) {
       if (queuedFor !== NONE) {
         // Gives up the application and stays home.
         counters.channel.count.gaveUp[queuedFor]++;
@@ -141,7 +142,7 @@ class Chooser {
       }
       return;
     }
-    let draw = optionDraw * total;
+    let draw = this.draws[2] * total;
     let chosen = options.length - 1;
     for (let k = 0; k < options.length; k++) {
       draw -= Math.exp(utilities[k] - max);
