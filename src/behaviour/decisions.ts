@@ -66,6 +66,11 @@ class Chooser {
   private readonly utilities: Float64Array;
   /** The sampled person's three draws (aspire, move, option): a typed array, so passing them boxes no number. */
   readonly draws = new Float64Array(3);
+  /**
+   * 1 + exp(-logit) of aspiring, by (home place * 2 + skill) * 8 + age band * 2 + tie: for all
+   * but a supported returnee aspiration depends on nothing else, so it is tabled once a tick.
+   */
+  private readonly aspireOdds: Float64Array;
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
@@ -75,6 +80,13 @@ class Chooser {
     this.originPlacesLeft = pairs.map(([ch, o]) => run.quotas.originPlacesLeft(run, ch, o));
     this.originPlaceChance = pairs.map(([ch, o]) => run.quotas.originPlaceChance(run, ch, o));
     this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
+    const aspiration = run.prospects.aspiration;
+    this.aspireOdds = new Float64Array(aspiration.length * 8);
+    for (let key = 0; key < aspiration.length; key++) {
+      for (let band = 0; band < 4; band++) {
+        for (let tie = 0; tie < 2; tie++) this.aspireOdds[key * 8 + band * 2 + tie] = 1 + Math.exp(-(aspiration[key] + this.age[band] + (tie ? run.params.aspirationNetwork : 0)));
+      }
+    }
   }
 
   reconsider(i: number): void {
@@ -82,10 +94,12 @@ class Chooser {
     // Options and aspiration are kept by home place and skill.
     const key = store.home[i] * 2 + store.skill[i];
     if (prospects.options[key].length === 0) return;
+    const tie = store.tie[i] !== NONE;
     // A supported returnee earns more at home, which narrows every income gap.
-    const supported = Math.log(1 + reintegrationBoost(this.run, i));
-    const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (store.tie[i] !== NONE ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * supported;
-    if (this.draws[0] * (1 + Math.exp(-logit)) >= 1) return;
+    const boost = reintegrationBoost(this.run, i);
+    const odds = boost === 0 ? this.aspireOdds[key * 8 + store.ageBand[i] * 2 + (tie ? 1 : 0)]
+      : 1 + Math.exp(-(prospects.aspiration[key] + this.age[store.ageBand[i]] + (tie ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * Math.log(1 + boost)));
+    if (this.draws[0] * odds >= 1) return;
     this.choose(i, NONE);
   }
 
