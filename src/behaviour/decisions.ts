@@ -58,11 +58,6 @@ export function reintegrationBoost(run: RunState, i: number): number {
 /** One person's decision, from the prospects and quota places as they stood at the start of the phase. */
 class Chooser {
   private readonly age: Float64Array;
-  private readonly placesLeft: number[];
-  private readonly placeChance: number[];
-  /** By channel * countries + origin: the per-origin quota's places and chance where one is set. */
-  private readonly originPlacesLeft: number[];
-  private readonly originPlaceChance: number[];
   private readonly utilities: Float64Array;
   /** The sampled person's three draws (aspire, move, option): a typed array, so passing them boxes no number. */
   readonly draws = new Float64Array(3);
@@ -71,15 +66,21 @@ class Chooser {
    * but a supported returnee aspiration depends on nothing else, so it is tabled once a tick.
    */
   private readonly aspireOdds: Float64Array;
+  /** By channel * countries + origin: no place left (1), and the log of the chance of one; per tick, not per person. */
+  private readonly noPlace: Uint8Array;
+  private readonly logChance: Float64Array;
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
-    this.placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
-    this.placeChance = run.world.channels.map((_, ch) => run.quotas.placeChance(run, ch));
+    const placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
+    const placeChance = run.world.channels.map((_, ch) => run.quotas.placeChance(run, ch));
     const pairs = run.world.channels.flatMap((_, ch) => run.world.countryIds.map((_, o) => [ch, o]));
-    this.originPlacesLeft = pairs.map(([ch, o]) => run.quotas.originPlacesLeft(run, ch, o));
-    this.originPlaceChance = pairs.map(([ch, o]) => run.quotas.originPlaceChance(run, ch, o));
+    // The per-origin quota's places and chance where one is set.
+    const originPlacesLeft = pairs.map(([ch, o]) => run.quotas.originPlacesLeft(run, ch, o));
+    const originPlaceChance = pairs.map(([ch, o]) => run.quotas.originPlaceChance(run, ch, o));
     this.utilities = new Float64Array(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
+    this.noPlace = Uint8Array.from(pairs, ([ch], k) => (placesLeft[ch] < 1 || originPlacesLeft[k] < 1 ? 1 : 0));
+    this.logChance = Float64Array.from(pairs, ([ch], k) => Math.log(Math.min(placeChance[ch], originPlaceChance[k])));
     const aspiration = run.prospects.aspiration;
     this.aspireOdds = new Float64Array(aspiration.length * 8);
     for (let key = 0; key < aspiration.length; key++) {
@@ -129,13 +130,13 @@ class Chooser {
       const opt = options[k];
       const pair = opt.index * this.run.world.countryCount + origin;
       const queued = opt.kind === 'channel' && opt.index === queuedFor;
-      const noPlace = opt.kind === 'channel' && (this.placesLeft[opt.index] < 1 || this.originPlacesLeft[pair] < 1);
+      const noPlace = opt.kind === 'channel' && this.noPlace[pair] === 1;
       if ((opt.upfrontCost > means && !queued) || (noPlace && !queued)) {
         utilities[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
       // A legal channel is worth only as much as the chance of getting a place.
-      const chance = opt.kind === 'channel' ? Math.log(Math.min(this.placeChance[opt.index], this.originPlaceChance[pair])) : 0;
+      const chance = opt.kind === 'channel' ? this.logChance[pair] : 0;
       const u = (opt.utility + chance - params.choiceIncome * supported
         - params.choiceCost * (opt.expectedCost / Math.max(means, 1))
         - params.choiceDeath * opt.deathRisk * (1 - store.riskTolerance[i])
