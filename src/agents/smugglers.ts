@@ -21,6 +21,13 @@ export class SmugglerStore {
   profit = new Float64Array(64);
   /** Everything migrants paid this smuggler, in agent units (times scale for persons). */
   revenue = new Float64Array(64);
+  /**
+   * Slots of the smugglers active as of the last prune, in increasing order, then those added
+   * since: most slots ever used are of smugglers arrested or gone, so the markets' loops walk
+   * this list (checking the status still) and, in the same order, meet the same smugglers.
+   */
+  active = new Int32Array(64);
+  activeCount = 0;
 
   add(leg: number, capacity: number, costFactor: number, profit: number): number {
     if (this.count === this.leg.length) this.grow();
@@ -32,7 +39,18 @@ export class SmugglerStore {
     this.capacity[k] = capacity;
     this.profit[k] = profit;
     this.revenue[k] = 0;
+    this.active[this.activeCount++] = k;
     return k;
+  }
+
+  /** Drops from `active` the smugglers no longer active, keeping the order. */
+  pruneActive(): void {
+    let n = 0;
+    for (let a = 0; a < this.activeCount; a++) {
+      const k = this.active[a];
+      if (this.status[k] === SmugglerStatus.Active) this.active[n++] = k;
+    }
+    this.activeCount = n;
   }
 
   private grow(): void {
@@ -44,5 +62,6 @@ export class SmugglerStore {
     this.capacity = widen(this.capacity, n);
     this.profit = widen(this.profit, n);
     this.revenue = widen(this.revenue, n);
+    this.active = widen(this.active, n);
   }
 }

@@ -140,7 +140,8 @@ export class SmugglingMarket {
       }
     }
 
-    for (let k = 0; k < s.count; k++) {
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const l = s.leg[k];
       if (this.rng[l].uniform() < arrest[l * 2 + s.risky[k]]) {
@@ -161,6 +162,7 @@ export class SmugglingMarket {
       this.capacity[l] += s.capacity[k];
       if (s.risky[k]) riskyCapacity[l] += s.capacity[k];
     }
+    s.pruneActive();
 
     world.legs.forEach((leg, l) => {
       if (!leg.smuggling) {
@@ -207,7 +209,8 @@ export class SmugglingMarket {
     const s = this.smugglers;
     const modeCapacity = new Float64Array(this.trips.length);
     const active = new Float64Array(this.contractsPerYear.length);
-    for (let k = 0; k < s.count; k++) {
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
       if (s.status[k] !== SmugglerStatus.Active) continue;
       modeCapacity[s.leg[k] * 2 + s.risky[k]] += s.capacity[k];
       active[s.leg[k]]++;
@@ -218,7 +221,8 @@ export class SmugglingMarket {
     }
     const smoothing = clock.perTick(2);
     const unitCost = Float64Array.from(modeCapacity, (_, slot) => this.runningCost(slot >> 1, 1, slot & 1, params));
-    for (let k = 0; k < s.count; k++) {
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
       if (s.status[k] !== SmugglerStatus.Active) continue;
       const slot = s.leg[k] * 2 + s.risky[k];
       const share = modeCapacity[slot] > 0 ? s.capacity[k] / modeCapacity[slot] : 0;
