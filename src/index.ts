@@ -44,6 +44,7 @@ export { menu, logitChoice } from './governments/decision.js';
 export { World, COUNTRY_ATTRIBUTES, LEG_ATTRIBUTES, CHANNEL_ATTRIBUTES, ATTRIBUTE_RANGES } from './world/world.js';
 export type { CountryAttribute, LegAttribute, ChannelAttribute, Place, Leg, Route, Channel } from './world/world.js';
 export { compileQuantity, type TimePoint } from './world/quantity.js';
+import './world/mathjs-parser.js'; // expressions in a browser, which cannot load mathjs on first use
 
 // Agents: the struct-of-arrays store and the states people move through
 export { MigrantStore, NONE } from './agents/store.js';

@@ -38,15 +38,14 @@ export function decide(run: RunState): void {
   const chooser = new Chooser(run);
   const streams = run.streams.family('decisions', world.places.map((p) => p.id));
   const state = store.state;
+  const draws = chooser.draws;
   for (let p = 0; p < world.places.length; p++) {
     const rng = streams[p];
     const end = store.placeStart[p + 1];
     for (let i = store.placeStart[p] + rng.geometric(reconsider); i < end; i += 1 + rng.geometric(reconsider)) {
-      const aspire = rng.uniform();
-      const move = rng.uniform();
-      const option = rng.uniform();
-      if (state[i] === State.Home || state[i] === State.Returned) chooser.reconsider(i, aspire, move, option);
-      else if (state[i] === State.Preparing && store.stage[i] === Stage.Queued) chooser.choose(i, move, option, store.option[i]);
+      rng.uniforms(draws, 3);
+      if (state[i] === State.Home || state[i] === State.Returned) chooser.reconsider(i);
+      else if (state[i] === State.Preparing && store.stage[i] === Stage.Queued) chooser.choose(i, store.option[i]);
     }
   }
 }
@@ -61,24 +60,39 @@ export function reintegrationBoost(run: RunState, i: number): number {
 /** One person's decision, from the prospects and quota places as they stood at the start of the phase. */
 class Chooser {
   private readonly age: Float64Array;
-  private readonly placesLeft: number[];
-  private readonly placeChance: number[];
-  /** By channel * countries + origin: the per-origin quota's places and chance where one is set. */
-  private readonly originPlacesLeft: number[];
-  private readonly originPlaceChance: number[];
   private readonly nest: NestedLogit;
   /** By home place * 2 + skill: each option's group in the nest (routes by destination), worked out when first needed. */
   private readonly groups: (Int32Array | undefined)[];
+  /** The sampled person's three draws (aspire, move, option): a typed array, so passing them boxes no number. */
+  readonly draws = new Float64Array(3);
+  /**
+   * 1 + exp(-logit) of aspiring, by (home place * 2 + skill) * 8 + age band * 2 + tie: for all
+   * but a supported returnee aspiration depends on nothing else, so it is tabled once a tick.
+   */
+  private readonly aspireOdds: Float64Array;
+  /** By channel * countries + origin: no place left (1), and the log of the chance of one; per tick, not per person. */
+  private readonly noPlace: Uint8Array;
+  private readonly logChance: Float64Array;
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
-    this.placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
-    this.placeChance = run.world.channels.map((_, ch) => run.quotas.placeChance(run, ch));
+    const placesLeft = run.world.channels.map((_, ch) => run.quotas.placesLeft(run, ch));
+    const placeChance = run.world.channels.map((_, ch) => run.quotas.placeChance(run, ch));
     const pairs = run.world.channels.flatMap((_, ch) => run.world.countryIds.map((_, o) => [ch, o]));
-    this.originPlacesLeft = pairs.map(([ch, o]) => run.quotas.originPlacesLeft(run, ch, o));
-    this.originPlaceChance = pairs.map(([ch, o]) => run.quotas.originPlaceChance(run, ch, o));
+    // The per-origin quota's places and chance where one is set.
+    const originPlacesLeft = pairs.map(([ch, o]) => run.quotas.originPlacesLeft(run, ch, o));
+    const originPlaceChance = pairs.map(([ch, o]) => run.quotas.originPlaceChance(run, ch, o));
     this.nest = new NestedLogit(run.prospects.options.reduce((m, o) => Math.max(m, o.length), 1));
     this.groups = run.prospects.options.map(() => undefined);
+    this.noPlace = Uint8Array.from(pairs, ([ch], k) => (placesLeft[ch] < 1 || originPlacesLeft[k] < 1 ? 1 : 0));
+    this.logChance = Float64Array.from(pairs, ([ch], k) => Math.log(Math.min(placeChance[ch], originPlaceChance[k])));
+    const aspiration = run.prospects.aspiration;
+    this.aspireOdds = new Float64Array(aspiration.length * 8);
+    for (let key = 0; key < aspiration.length; key++) {
+      for (let band = 0; band < 4; band++) {
+        for (let tie = 0; tie < 2; tie++) this.aspireOdds[key * 8 + band * 2 + tie] = 1 + Math.exp(-(aspiration[key] + this.age[band] + (tie ? run.params.aspirationNetwork : 0)));
+      }
+    }
   }
 
   private groupsOf(key: number): Int32Array {
@@ -90,16 +104,18 @@ class Chooser {
     return made;
   }
 
-  reconsider(i: number, aspireDraw: number, moveDraw: number, optionDraw: number): void {
+  reconsider(i: number): void {
     const { store, prospects, params } = this.run;
     // Options and aspiration are kept by home place and skill.
     const key = store.home[i] * 2 + store.skill[i];
     if (prospects.options[key].length === 0) return;
+    const tie = store.tie[i] !== NONE;
     // A supported returnee earns more at home, which narrows every income gap.
-    const supported = Math.log(1 + reintegrationBoost(this.run, i));
-    const logit = prospects.aspiration[key] + this.age[store.ageBand[i]] + (store.tie[i] !== NONE ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * supported;
-    if (aspireDraw * (1 + Math.exp(-logit)) >= 1) return;
-    this.choose(i, moveDraw, optionDraw, NONE);
+    const boost = reintegrationBoost(this.run, i);
+    const odds = boost === 0 ? this.aspireOdds[key * 8 + store.ageBand[i] * 2 + (tie ? 1 : 0)]
+      : 1 + Math.exp(-(prospects.aspiration[key] + this.age[store.ageBand[i]] + (tie ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * Math.log(1 + boost)));
+    if (this.draws[0] * odds >= 1) return;
+    this.choose(i, NONE);
   }
 
   /**
@@ -107,7 +123,7 @@ class Chooser {
    * applicant reconsidering in its queue, for whom that channel is open
    * whatever the places left and worth their chance of one.
    */
-  choose(i: number, moveDraw: number, optionDraw: number, queuedFor: number): void {
+  choose(i: number, queuedFor: number): void {
     const { store, prospects, params, clock, tick, quotas, counters, homeSavings } = this.run;
     const key = store.home[i] * 2 + store.skill[i];
     const options = prospects.options[key];
@@ -125,13 +141,13 @@ class Chooser {
       const opt = options[k];
       const pair = opt.index * this.run.world.countryCount + origin;
       const queued = opt.kind === 'channel' && opt.index === queuedFor;
-      const noPlace = opt.kind === 'channel' && (this.placesLeft[opt.index] < 1 || this.originPlacesLeft[pair] < 1);
+      const noPlace = opt.kind === 'channel' && this.noPlace[pair] === 1;
       if ((opt.upfrontCost > means && !queued) || (noPlace && !queued)) {
         nest.utility[k] = Number.NEGATIVE_INFINITY;
         continue;
       }
       // A legal channel is worth only as much as the chance of getting a place.
-      const chance = opt.kind === 'channel' ? Math.log(Math.min(this.placeChance[opt.index], this.originPlaceChance[pair])) : 0;
+      const chance = opt.kind === 'channel' ? this.logChance[pair] : 0;
       nest.utility[k] = opt.utility + chance - params.choiceIncome * supported
         - params.choiceCost * (opt.expectedCost / Math.max(means, 1))
         - params.choiceDeath * opt.deathRisk * (1 - store.riskTolerance[i])
@@ -139,7 +155,7 @@ class Chooser {
     }
     const moveUtility = nest.inclusiveValue(options.length, params.choiceNestSimilarity, params.choiceNestSimilarity * params.choiceRouteSimilarity);
     if (moveUtility === Number.NEGATIVE_INFINITY) return; // nothing affordable
-    if (moveDraw * (1 + Math.exp(stay - moveUtility)) >= 1) {
+    if (this.draws[1] * (1 + Math.exp(stay - moveUtility)) >= 1) {
       if (queuedFor !== NONE) {
         // Gives up the application and stays home.
         counters.channel.count.gaveUp[queuedFor]++;
@@ -148,7 +164,7 @@ class Chooser {
       }
       return;
     }
-    const chosen = nest.pick(optionDraw);
+    const chosen = nest.pick(this.draws[2]);
     const opt = options[chosen];
     if (queuedFor !== NONE) {
       if (opt.kind === 'channel' && opt.index === queuedFor) return; // keeps their place in the queue

@@ -7,6 +7,7 @@
 import { Simulation } from '../engine/simulation.js';
 import { withFieldValues } from '../experiment/paths.js';
 import { validateScenario } from '../scenario/validate.js';
+import '../world/mathjs-parser.js'; // a browser cannot load mathjs on first use
 import { EXPLORER_TABLES, type RunRequest, type WorkerMessage } from './protocol.js';
 
 const scope = globalThis as unknown as { postMessage(m: WorkerMessage): void; onmessage: ((e: MessageEvent<RunRequest>) => void) | null };

@@ -3,21 +3,18 @@ import type { PolicyEvent } from '../engine/events.js';
 import { checkReplications, summariseComparison, type CompareOptions, type Comparison, type PairRun } from '../experiment/compare.js';
 import { sweepPoints, sweepTables, type SweepDesign, type SweepOptions, type SweepPoint, type SweepResult, type SweepRun } from '../experiment/sweep.js';
 import { comparisonTables, stackedRunTables } from '../experiment/tables.js';
-import { tableToCsv } from '../io/csv.js';
 import { jsonText } from '../io/json.js';
 import { indicatorsNamed } from '../metrics/indicators.js';
-import type { Table } from '../metrics/table.js';
 import { withFieldValues } from '../experiment/paths.js';
 import { checkRunSize } from '../scenario/size.js';
 import type { Scenario } from '../scenario/types.js';
-import { UsageError } from './args.js';
 import { libraryVersion, writeFilesAtomically, type OutputFile } from './files.js';
+import { FORMATS, tableFiles, type Format } from './table-files.js';
 import { defaultWorkers, runInWorkers, type WorkerPool } from './pool.js';
 import { runTasks, type TaskList } from './tasks.js';
 import type { WorkerTask } from './worker.js';
 
-export type Format = 'csv' | 'arrow';
-export const FORMATS: readonly Format[] = ['csv', 'arrow'];
+export { FORMATS, parseFormats, tableFiles, type Format } from './table-files.js';
 
 export interface WorkerOptions {
   /** Worker threads; default: every core. Results do not depend on it. */
@@ -46,17 +43,6 @@ export async function compareInWorkers(baseline: Scenario, variant: Scenario, op
     },
   });
   return summariseComparison(baseline, variant, seed, runs, options.indicators);
-}
-
-/** Tables as files in each format: `name.csv`, `name.arrow` (Arrow is loaded only when asked for). */
-export async function tableFiles(tables: readonly Table[], formats: readonly Format[], folder = ''): Promise<OutputFile[]> {
-  const files: OutputFile[] = [];
-  const arrow = formats.includes('arrow') ? await import('../arrow/index.js') : undefined;
-  for (const t of tables) {
-    if (formats.includes('csv')) files.push({ name: `${folder}${t.name}.csv`, content: tableToCsv(t) });
-    if (arrow) files.push({ name: `${folder}${t.name}.arrow`, content: arrow.tableToArrow(t) });
-  }
-  return files;
 }
 
 function indicatorDefinitions(names?: readonly string[]) {
@@ -156,13 +142,4 @@ export async function sweepFiles(result: SweepResult, formats: readonly Format[]
   };
   files.push({ name: 'sweep.json', content: jsonText(record) });
   return files;
-}
-
-/** Reads `--format csv,arrow`. */
-export function parseFormats(text: string | undefined, fallback: readonly Format[]): Format[] {
-  if (text === undefined) return [...fallback];
-  const formats = text.split(',').map((f) => f.trim());
-  const bad = formats.find((f) => !FORMATS.includes(f as Format));
-  if (bad !== undefined || formats.length === 0) throw new UsageError(`--format: expected csv, arrow or csv,arrow, found "${text}"`);
-  return formats as Format[];
 }

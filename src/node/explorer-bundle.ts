@@ -19,6 +19,8 @@ export async function bundleExplorer(): Promise<ExplorerAssets> {
       bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, write: false, legalComments: 'none',
       // The page's script is inlined in the HTML: "</script" inside it must be escaped.
       supported: { 'inline-script': false },
+      // Only Node's lazy require of mathjs reads it (src/world/expression.ts), never run in a browser.
+      define: { 'import.meta.url': '"about:blank"' },
     });
     return result.outputFiles[0].text;
   };

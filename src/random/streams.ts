@@ -17,6 +17,8 @@ export interface RandomStream {
   geometric(p: number): number;
   /** The same for p in (0, 1), given 1 / log(1 - p): for callers that draw many times with the same p. */
   geometricFrom(inverseLogFailure: number): number;
+  /** The next `count` uniform draws into `into[0..count)`: the same numbers as `count` calls of uniform(), none boxed on the way. */
+  uniforms(into: Float64Array, count: number): void;
 }
 
 /** Identifies one run: a scenario, a seed and a replication number. */
@@ -42,7 +44,7 @@ class Sfc32Stream implements RandomStream {
     for (let k = 0; k < 4; k++) s[k] = seed.int32();
     for (let k = 0; k < 15; k++) this.next(); // mix the seed through the state before the first draw
   }
-  /** The next 32 random bits, as an unsigned integer. */
+  /** The next 32 random bits, as a signed integer (which, unlike one above 2^31, is never boxed). */
   private next(): number {
     const s = this.s;
     const a = s[0];
@@ -54,10 +56,13 @@ class Sfc32Stream implements RandomStream {
     s[0] = b ^ (b >>> 9);
     s[1] = (c + (c << 3)) | 0;
     s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
-    return t >>> 0;
+    return t;
   }
   uniform(): number {
-    return this.next() * 2.3283064365386963e-10; // 2^-32
+    return (this.next() >>> 0) * 2.3283064365386963e-10; // 2^-32
+  }
+  uniforms(into: Float64Array, count: number): void {
+    for (let k = 0; k < count; k++) into[k] = (this.next() >>> 0) * 2.3283064365386963e-10;
   }
   int(n: number): number {
     return Math.floor(this.uniform() * n);

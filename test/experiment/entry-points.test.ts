@@ -50,6 +50,15 @@ describe('entry points', () => {
     expect(cli.dynamic).toContain('./flee.js');
   });
 
+  it('`migsim flee` loads neither mathjs nor the engine and the worker pool; the core\'s index (for browsers) loads mathjs', () => {
+    const flee = importsOf(join(ROOT, 'src', 'node', 'commands', 'flee.ts'));
+    expect([...flee.packages].filter((p) => p.startsWith('mathjs') || p === 'tinypool')).toEqual([]);
+    expect([...flee.files].filter((f) => f.endsWith('/engine/simulation.ts') || f.endsWith('/node/pool.ts'))).toEqual([]);
+    // Elsewhere in Node mathjs is required on first use of an expression (src/world/expression.ts).
+    expect(importsOf(join(ROOT, 'src', 'index.ts')).packages).toContain('mathjs/number');
+    expect(importsOf(join(ROOT, 'src', 'explorer', 'worker.ts')).packages).toContain('mathjs/number');
+  });
+
   it('package.json exports the three entry points', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(['.', './node', './arrow']));

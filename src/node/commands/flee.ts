@@ -5,7 +5,7 @@ import { DEFAULT_FLEE_SETTINGS } from '../../flee/settings.js';
 import type { Table } from '../../metrics/table.js';
 import { Args, type Command } from '../args.js';
 import { readFleeFolder, readFleeSettingsFile } from '../flee-files.js';
-import { parseFormats, tableFiles } from '../experiment.js';
+import { parseFormats, tableFiles } from '../table-files.js';
 import { checkOutputFolder } from '../files.js';
 import { Progress } from '../progress.js';
 import { REPORT_SWITCH, reportWanted, writeReportInto } from './common.js';
