@@ -11,9 +11,9 @@ import { readmissionApplies } from './return-risk.js';
  * pending (the destination's decision months), earning what an asylum seeker
  * earns there meanwhile; then is protected (recognition rate: regular income
  * for the rest of the horizon) or rejected and ordered to leave at once,
- * removed at the destination's return hazard (capacity against those ordered,
- * times the origin's cooperation, plus any readmission arrangement on the
- * last leg). One who does not claim is exposed to apprehension from the
+ * removed at the rate return attempts reach those ordered (capacity against
+ * them, plus any readmission arrangement on the last leg) if the origin
+ * cooperates, else released without papers like anyone irregular. One who does not claim is exposed to apprehension from the
  * start (ReturnRisk.stayShare). So how long a procedure takes, and how fast
  * rejected claimants are removed, enter the decision to go: an accelerated
  * procedure for a "safe" origin takes away the months a claim was worth
@@ -36,11 +36,14 @@ export function routeStayValue(run: RunState, route: number, o: number, s: numbe
   const horizon = params.returnHorizonYears;
   const pending = Math.min(horizon, world.country.values.asylumDecisionMonths[d] / 12);
   const after = horizon - pending;
-  // Removal hazard (a year) of a rejected claimant: ordered to leave on rejection, no apprehension needed.
-  const perTick = (p: number) => -Math.log(1 - Math.min(p, 0.999));
-  let hazard = perTick(returns.attemptChance[d]) * clock.ticksPerYear * world.country.values.returnCooperation[o];
-  if (readmissionApplies(world, lastLeg, d)) hazard += perTick(returns.readmissionChance[lastLeg]) * clock.ticksPerYear;
-  const rejectedYears = hazard * after < 1e-9 ? after : (1 - Math.exp(-hazard * after)) / hazard;
+  // A rejected claimant is ordered to leave at once (no apprehension needed): removed at the attempt rate if
+  // the origin cooperates with that attempt, else released without papers, as exposed as anyone irregular.
+  const rate = (p: number) => -Math.log(1 - Math.min(p, 0.999)) * clock.ticksPerYear;
+  let attempt = rate(returns.attemptChance[d]);
+  if (readmissionApplies(world, lastLeg, d)) attempt += rate(returns.readmissionChance[lastLeg]);
+  const years = (hazard: number) => (hazard * after < 1e-9 ? after : (1 - Math.exp(-hazard * after)) / hazard);
+  const cooperation = world.country.values.returnCooperation[o];
+  const rejectedYears = cooperation * years(attempt) + (1 - cooperation) * after * returns.stayShare(run, d, o, lastLeg, 0);
   const withClaim = (pending * irregular + rec * after * regular + (1 - rec) * rejectedYears * irregular) / horizon;
   return claim * withClaim + (1 - claim) * withoutClaim;
 }
