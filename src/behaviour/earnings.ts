@@ -67,7 +67,8 @@ export function earn(run: RunState): void {
     }
     if (abroad) {
       const o = store.origin[i];
-      const { remit, charged } = remittance(params, params.remittanceShare * income, transfers, cost[o], fee[o]);
+      const remit = remittance(params, params.remittanceShare * income, transfers, cost[o], fee[o]);
+      const charged = remit > 0 ? remit * cost[o] + fee[o] * transfers : 0;
       sent[o] += remit;
       fees[o] += charged;
       received[o] += remit - charged;
@@ -89,7 +90,8 @@ export function earn(run: RunState): void {
 }
 
 /**
- * What one migrant sends home in a tick, and what the transfers cost: of
+ * What one migrant sends home in a tick (the transfers cost `proportional` of
+ * it plus `fixed` each, `transfers` of them): of
  * `intended` (what they would send were it free), less is sent the dearer a
  * transfer is as a share of it (remittanceCostSemiElasticity), the share being
  * the proportional cost plus the fixed fee per transfer over the month's
@@ -98,11 +100,9 @@ export function earn(run: RunState): void {
  * Tongans in New Zealand remit less as the fixed charge rises, and it matters
  * most for small transfers).
  */
-export function remittance(params: BehaviourParameters, intended: number, transfers: number, proportional: number, fixed: number): { remit: number; charged: number } {
-  if (intended <= 0) return { remit: 0, charged: 0 };
-  const monthly = intended / transfers;
-  const remit = intended * Math.exp(-params.remittanceCostSemiElasticity * (proportional + fixed / monthly));
-  const charged = remit * proportional + fixed * transfers;
-  return charged < remit ? { remit, charged } : { remit: 0, charged: 0 };
+export function remittance(params: BehaviourParameters, intended: number, transfers: number, proportional: number, fixed: number): number {
+  if (intended <= 0) return 0;
+  const remit = intended * Math.exp(-params.remittanceCostSemiElasticity * (proportional + (fixed * transfers) / intended));
+  return remit * proportional + fixed * transfers < remit ? remit : 0;
 }
 
