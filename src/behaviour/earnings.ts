@@ -1,6 +1,7 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import { reintegrationBoost } from './decisions.js';
+import type { BehaviourParameters } from './parameters.js';
 
 /**
  * Earnings phase: everybody earns where they are, repays debt first, then
@@ -8,15 +9,16 @@ import { reintegrationBoost } from './decisions.js';
  * income. Abroad: the wage times the chance of having work, lower and less
  * certain for irregular migrants. In transit: only while stuck working to pay
  * for the next leg. What is sent loses the transfer cost on the way, and less
- * is sent where sending costs more.
+ * is sent where sending costs more (remittance).
  */
 export function earn(run: RunState): void {
   const { store, world, clock, params, prospects, counters, ledger } = run;
   const perTick = 1 / clock.ticksPerYear;
   const n = world.countryCount;
   const cost = world.country.values.remittanceCost;
-  const remitShare = new Float64Array(n);
-  for (let k = 0; k < n; k++) remitShare[k] = params.remittanceShare * Math.exp(-params.remittanceCostSemiElasticity * cost[k]);
+  const fee = world.country.values.remittanceFee;
+  // One transfer home a month: a tick carries 12 / ticksPerYear of them, and their fixed fees.
+  const transfers = 12 / clock.ticksPerYear;
   const sent = counters.country.count.remittancesSent;
   const fees = counters.country.count.remittanceFees;
   const received = counters.country.count.remittancesReceived;
@@ -65,10 +67,11 @@ export function earn(run: RunState): void {
     }
     if (abroad) {
       const o = store.origin[i];
-      const remit = remitShare[o] * income;
+      const remit = remittance(params, params.remittanceShare * income, transfers, cost[o], fee[o]);
+      const charged = remit > 0 ? remit * cost[o] + fee[o] * transfers : 0;
       sent[o] += remit;
-      fees[o] += remit * cost[o];
-      received[o] += remit * (1 - cost[o]);
+      fees[o] += charged;
+      received[o] += remit - charged;
       store.savings[i] += params.savingRateAbroad * income;
     } else {
       store.savings[i] += params.savingRateHome * income;
@@ -85,3 +88,21 @@ export function earn(run: RunState): void {
     share[k] = gdp > 0 ? (received[k] * run.scale) / gdp : 0;
   }
 }
+
+/**
+ * What one migrant sends home in a tick (the transfers cost `proportional` of
+ * it plus `fixed` each, `transfers` of them): of
+ * `intended` (what they would send were it free), less is sent the dearer a
+ * transfer is as a share of it (remittanceCostSemiElasticity), the share being
+ * the proportional cost plus the fixed fee per transfer over the month's
+ * amount, so a fixed fee weighs most on small senders; whoever would lose
+ * all of it to the fee sends nothing (Gibson, McKenzie & Rohorua 2006:
+ * Tongans in New Zealand remit less as the fixed charge rises, and it matters
+ * most for small transfers).
+ */
+export function remittance(params: BehaviourParameters, intended: number, transfers: number, proportional: number, fixed: number): number {
+  if (intended <= 0) return 0;
+  const remit = intended * Math.exp(-params.remittanceCostSemiElasticity * (proportional + (fixed * transfers) / intended));
+  return remit * proportional + fixed * transfers < remit ? remit : 0;
+}
+

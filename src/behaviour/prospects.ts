@@ -2,6 +2,7 @@ import type { Clock } from '../engine/clock.js';
 import type { RunState } from '../engine/run-state.js';
 import { MAX_INTERCEPTION, type SmugglingMarket } from './smuggling.js';
 import type { ReturnRisk } from './return-risk.js';
+import { routeStayValue } from './asylum-stay.js';
 import type { World } from '../world/world.js';
 import type { BehaviourParameters } from './parameters.js';
 
@@ -124,16 +125,14 @@ export class Prospects {
 
   /**
    * Utility of the journey ahead on a route from its k-th leg, before the
-   * person's means, risk tolerance and ties: the income gain, for the share
-   * of the stay one expects to spend before being returned, less
+   * person's means, risk tolerance and ties: the income gain over the stay
+   * one expects, pending claim, protection or removal (routeStayValue), less
    * interception and time. (Cost and death risk depend on the person.)
    */
   routeGain(run: RunState, route: number, o: number, s: number, k = 0): number {
-    const { params, returns } = run;
-    const r = this.world.routes[route];
-    const abroad = returns.stayShare(run, r.destination, o, r.legs[r.legs.length - 1], this.protectedShare(params, r.destination, o));
+    const { params } = run;
     const t = this.routeAhead[route][k];
-    return params.choiceIncome * Math.log(this.routeIncome(route, o, s) / this.homeIncome[o * 2 + s]) * abroad
+    return params.choiceIncome * routeStayValue(run, route, o, s)
       - params.choiceInterception * t.interceptionRisk - params.choiceTravelMonth * t.months;
   }
 }

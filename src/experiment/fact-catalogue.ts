@@ -26,6 +26,10 @@ export const FACT_WORLDS: readonly FactWorld[] = [
   { id: 'senegal-fewer-permits', baseline: 'senegal-2015-baseline.yaml', variant: 'senegal-2015-fewer-permits.yaml' },
   { id: 'albania-safe-origin', baseline: 'albania-2015-baseline.yaml', variant: 'albania-2015-safe-origin.yaml' },
   { id: 'italy-libya', baseline: 'africa-europe-2017-baseline.yaml', variant: 'africa-europe-2017-italy-libya.yaml' },
+  { id: 'syria-processing', baseline: 'syria-2015-baseline.yaml', variant: 'syria-2015-processing.yaml' },
+  { id: 'afghan-germany-tightens', baseline: 'afghan-2016-baseline.yaml', variant: 'afghan-2016-germany-tightens.yaml' },
+  { id: 'afghan-cluster-tightens', baseline: 'afghan-2016-baseline.yaml', variant: 'afghan-2016-cluster-tightens.yaml' },
+  { id: 'us-india-students', baseline: 'us-india-2016-visitors.yaml', variant: 'us-india-2016-students.yaml' },
 ];
 
 const NEG = Number.NEGATIVE_INFINITY;
@@ -251,5 +255,54 @@ export const FACTS: readonly Fact[] = [
       { measure: 'Δ% Albanian asylum claims in Germany (asylumClaims DEU), Nov 2015-Dec 2016', unit: 'percent', band: [-0.39, -0.19], window: { from: '2015-11' }, value: relativeChange(indicator('asylumClaims', 'DEU')) },
       { measure: 'Δ% Albanian asylum claims in France (asylumClaims FRA), Nov 2015-Dec 2016', unit: 'percent', band: [0.01, POS], window: { from: '2015-11' }, value: relativeChange(indicator('asylumClaims', 'FRA')) },
     ],
+  },
+
+  // Facts of FACTS.md the first scorecard did not measure (each on a new world of its own).
+  {
+    id: 'I5', world: 'syria-processing', title: 'Processing times divert asylum seekers between destinations',
+    observed: 'changes in processing times raised Syrian applications in Germany by 16.1% and cut them in Sweden by 35.3% (2014-15; Bertoli, Brücker & Fernández-Huertas Moraga 2022)',
+    checks: [
+      { measure: 'Δ% Syrian asylum claims in Germany (asylumClaims DEU), decided faster, 2015', unit: 'percent', band: [0.01, POS], window: { from: '2015-01' }, value: relativeChange(indicator('asylumClaims', 'DEU')) },
+      { measure: 'Δ% Syrian asylum claims in Sweden (asylumClaims SWE), decided slower, 2015', unit: 'percent', band: [-1, -0.01], window: { from: '2015-01' }, value: relativeChange(indicator('asylumClaims', 'SWE')) },
+    ],
+  },
+  {
+    // FACTS.md: "about −6% per measure" of an index of measures; a fall in recognition is not one index
+    // measure of known size, so the own effect is tested by its sign, with the cross effect's.
+    id: 'I2', world: 'afghan-germany-tightens', title: 'A tightening cuts own applications and raises others\'',
+    observed: 'each asylum tightening cuts applications by about 6%; tightening elsewhere in Europe has the opposite effect (Rockwool Foundation Research Unit 2016)',
+    checks: [
+      { measure: 'Δ% Afghan asylum claims in Germany (asylumClaims DEU), 2016-2017', unit: 'percent', band: [-1, -0.01], window: { from: '2016-01' }, value: relativeChange(indicator('asylumClaims', 'DEU')) },
+      { measure: 'Δ% Afghan asylum claims in Sweden + Italy (asylumClaims), 2016-2017', unit: 'percent', band: [0.01, POS], window: { from: '2016-01' }, value: relativeChange(sum(indicator('asylumClaims', 'SWE'), indicator('asylumClaims', 'ITA'))) },
+    ],
+  },
+  {
+    id: 'I3', world: 'afghan-cluster-tightens', title: 'Tightening reduces and deflects',
+    observed: 'stricter asylum policy (9 NW-European destinations, 1985-2010) has a direct effect and a deflection to other destinations; cluster-wide tightening lowers the total (Brekke, Røed & Schøne 2017)',
+    checks: [{
+      measure: 'change in Afghan claims in all three destinations ÷ change in Germany + Sweden (asylumClaims), 2016-2017: the total falls, by less than the tightening countries\' own falls', unit: 'ratio', band: [0, 0.99], window: { from: '2016-01' },
+      value: (b, v) => {
+        const cluster = sum(indicator('asylumClaims', 'DEU'), indicator('asylumClaims', 'SWE'));
+        const all = sum(cluster, indicator('asylumClaims', 'ITA'));
+        const own = cluster(v) - cluster(b);
+        return own < 0 ? (all(v) - all(b)) / own : Number.NaN;
+      },
+    }],
+  },
+  {
+    id: 'E1', world: 'us-india-students', title: 'Few visitors overstay',
+    observed: 'US FY2016: 1.47% of air and sea non-immigrants overstayed (1.25% still in the country); non-VWP visitors 1.90% (DHS Entry/Exit Overstay Report)',
+    checks: [{ measure: 'overstay rate of Indian visitors to the US (overstayRateByChannel us-visitor)', unit: 'share', band: [0.01, 0.02], value: inArm('baseline', indicator('overstayRateByChannel', 'us-visitor')) }],
+  },
+  {
+    id: 'E2', world: 'us-india-students', title: 'Students overstay more than visitors',
+    observed: 'student and exchange visitors overstay 3.67% (FY2023; 2.86% in the country), against about 1-2% of visitors (DHS)',
+    checks: [{
+      measure: 'overstay rate of Indian students (us-student, variant) ÷ that of Indian visitors (us-visitor, baseline)', unit: 'ratio', band: [2, 3],
+      value: (b, v) => {
+        const visitors = indicator('overstayRateByChannel', 'us-visitor')(b);
+        return visitors > 0 ? indicator('overstayRateByChannel', 'us-student')(v) / visitors : Number.NaN;
+      },
+    }],
   },
 ];

@@ -95,6 +95,8 @@ export interface CountrySpec {
   governance: Quantity;
   /** Cost of sending remittances to this country, as a fraction of the amount. */
   remittanceCost: Quantity;
+  /** Fixed charge per transfer home, PPP dollars, on top of remittanceCost (default 0: the cost is all proportional). */
+  remittanceFee: Quantity;
   /** Share of the population with high skills, 0..1. */
   highSkillShare: number;
   /** Share of the origin's return attempts this country accepts (travel documents), 0..1. */

@@ -21,7 +21,7 @@ const SHARE: NumberRange = { min: 0, max: 1 };
 const NON_NEGATIVE: NumberRange = { min: 0 };
 
 export const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies', 'agreements', 'passiveGovernments'] as const;
-const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places', 'government'] as const;
+const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'remittanceFee', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places', 'government'] as const;
 const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee', 'demandDriven', 'screening', 'returnBonus'] as const;
 const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception', 'smuggling'] as const;
 const ROUTE_FIELDS = ['id', 'corridor', 'legs'] as const;
@@ -243,6 +243,7 @@ function readCountry(ctx: Context, value: unknown, path: FieldPath): CountrySpec
   const climateStress = q('climateStress', SHARE, 0);
   const governance = q('governance', SHARE, 0.5);
   const remittanceCost = q('remittanceCost', SHARE, 0.06);
+  const remittanceFee = q('remittanceFee', NON_NEGATIVE, 0);
   const highSkillShare = obj.highSkillShare === undefined ? 0.1 : r.number(obj.highSkillShare, [...path, 'highSkillShare'], SHARE);
   const returnCooperation = q('returnCooperation', SHARE, 0.5);
   const diaspora = readNumberMap(r, obj.diaspora, [...path, 'diaspora'], NON_NEGATIVE);
@@ -254,12 +255,12 @@ function readCountry(ctx: Context, value: unknown, path: FieldPath): CountrySpec
   if (places && places.length > 0) fillPlaceShares(r, places, obj.places as unknown[], [...path, 'places']);
 
   if (id === undefined || name === undefined || population === undefined || gdpPerCapita === undefined || wageLow === undefined || wageHigh === undefined
-    || unemployment === undefined || conflict === undefined || climateStress === undefined || governance === undefined || remittanceCost === undefined
+    || unemployment === undefined || conflict === undefined || climateStress === undefined || governance === undefined || remittanceCost === undefined || remittanceFee === undefined
     || highSkillShare === undefined || returnCooperation === undefined || !diaspora || !asylum || !enforcement || labourDemand === undefined
     || recruitment === undefined || !places) return undefined;
   return {
     id, name, population, gdpPerCapita, wages: { low: wageLow, high: wageHigh }, unemployment, conflict, climateStress, governance,
-    remittanceCost, highSkillShare, returnCooperation, diaspora, asylum, enforcement, labourDemand, recruitment, places,
+    remittanceCost, remittanceFee, highSkillShare, returnCooperation, diaspora, asylum, enforcement, labourDemand, recruitment, places,
   };
 }
 

@@ -4,7 +4,7 @@ import type { TimePoint } from './quantity.js';
 
 export const COUNTRY_ATTRIBUTES = [
   'population', 'gdpPerCapita', 'wageLow', 'wageHigh', 'unemployment', 'conflict', 'climateStress', 'governance',
-  'remittanceCost', 'returnCooperation', 'apprehensionPerYear', 'returnCapacityPerYear',
+  'remittanceCost', 'remittanceFee', 'returnCooperation', 'apprehensionPerYear', 'returnCapacityPerYear',
   // Infinity where the scenario sets no limit or no cap
   'labourDemandLow', 'labourDemandHigh', 'recruiterFeeCap', 'licenceDeposit',
   'asylumDecisionMonths', 'recognitionMultiplier',
@@ -48,7 +48,7 @@ export const ATTRIBUTE_RANGES: {
 } = {
   country: {
     population: NON_NEGATIVE, gdpPerCapita: NON_NEGATIVE, wageLow: NON_NEGATIVE, wageHigh: NON_NEGATIVE, unemployment: SHARE, conflict: SHARE,
-    climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
+    climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, remittanceFee: NON_NEGATIVE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
     labourDemandLow: NON_NEGATIVE, labourDemandHigh: NON_NEGATIVE, recruiterFeeCap: NON_NEGATIVE, licenceDeposit: NON_NEGATIVE,
     asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
     reintegrationMonths: NON_NEGATIVE, recruiterInspection: SHARE,
