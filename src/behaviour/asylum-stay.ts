@@ -1,5 +1,11 @@
 import type { RunState } from '../engine/run-state.js';
+import type { BehaviourParameters } from './parameters.js';
 import { readmissionApplies } from './return-risk.js';
+
+/** The chance that one arriving where recognition is `recognition` claims asylum: none where nobody is recognised. */
+export function claimChance(params: BehaviourParameters, recognition: number): number {
+  return recognition > 0 ? params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition : 0;
+}
 
 /**
  * What a stay at a route's end is worth: log of the mean income abroad over
@@ -31,7 +37,7 @@ export function routeStayValue(run: RunState, route: number, o: number, s: numbe
   const home = prospects.homeIncome[o * 2 + s];
   const promised = prospects.routeIncome(route, o, s);
   const rec = world.recognitionRate(d, o);
-  const claim = rec > 0 ? params.asylumClaimBase + (1 - params.asylumClaimBase) * rec : 0;
+  const claim = claimChance(params, rec);
   const withoutClaim = returns.stayShare(run, d, o, lastLeg, 0);
   if (claim === 0) return Math.log(promised / home) * withoutClaim;
 

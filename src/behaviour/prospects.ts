@@ -2,7 +2,7 @@ import type { Clock } from '../engine/clock.js';
 import type { RunState } from '../engine/run-state.js';
 import { MAX_INTERCEPTION, type SmugglingMarket } from './smuggling.js';
 import type { ReturnRisk } from './return-risk.js';
-import { routeStayValue } from './asylum-stay.js';
+import { claimChance, routeStayValue } from './asylum-stay.js';
 import type { World } from '../world/world.js';
 import type { BehaviourParameters } from './parameters.js';
 
@@ -120,7 +120,7 @@ export class Prospects {
   /** Share of those of origin o arriving in d who claim asylum and are protected. */
   protectedShare(params: BehaviourParameters, d: number, o: number): number {
     const rec = this.world.recognitionRate(d, o);
-    return rec * (params.asylumClaimBase + (1 - params.asylumClaimBase) * rec);
+    return rec * claimChance(params, rec);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import { overstayLogOdds, permitEnd } from './permits.js';
 import { readmissionApplies } from './return-risk.js';
+import { claimChance } from './asylum-stay.js';
 import type { RunState } from '../engine/run-state.js';
 
 /**
@@ -291,7 +292,7 @@ function claimVisitAsylum(run: RunState, i: number, claimDraw: number): boolean 
   const { store, world, params, clock, tick, counters } = run;
   const d = store.destination[i];
   const recognition = world.recognitionRate(d, store.origin[i]);
-  if (recognition <= 0 || claimDraw >= params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition) return false;
+  if (claimDraw >= claimChance(params, recognition)) return false;
   store.move(i, State.AsylumPending, tick);
   store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
   counters.country.count.asylumClaims[d]++;

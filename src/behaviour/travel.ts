@@ -5,6 +5,7 @@ import { permitEnd } from './permits.js';
 import { Mode } from './smuggling.js';
 import { TransitChoice, type WayOn } from './transit-choice.js';
 import { readmissionApplies } from './return-risk.js';
+import { claimChance } from './asylum-stay.js';
 
 /**
  * Movement phase: people whose papers are processed travel to their
@@ -209,7 +210,7 @@ export function travel(run: RunState): void {
 function claimAsylum(run: RunState, i: number, d: number, claimDraw: number): boolean {
   const { store, world, params, tick, counters, clock } = run;
   const recognition = world.recognitionRate(d, store.origin[i]);
-  if (recognition <= 0 || claimDraw >= params.asylumClaimBase + (1 - params.asylumClaimBase) * recognition) return false;
+  if (claimDraw >= claimChance(params, recognition)) return false;
   store.move(i, State.AsylumPending, tick);
   store.flags[i] &= ~Flag.ReturnOrder; // a claim suspends any order to leave
   store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
