@@ -28,10 +28,10 @@ export type TransitDecision = WayOn | 'settle' | 'home';
  * that tells them nothing new does not turn them back, while a journey that
  * has become dearer, riskier or unaffordable since they left does, for those
  * whose taste for it was weakest. Apprehended Mexicans tried again until
- * they got in, nearly all of them (Massey, Durand & Malone 2002: eventual
- * success 0.92-0.98 per trip; Cornelius & Salehyan 2007); a fresh draw at
- * each failure would send home a share as large as stays home of those who
- * weigh going.
+ * they got in, nearly all of them (Massey & Singer 1995: about 0.35 caught a
+ * try, yet nearly all who try eventually enter; Massey, Durand & Malone 2002;
+ * Cornelius & Salehyan 2007); a fresh draw at each failure would send home
+ * a share as large as stays home of those who weigh going.
  */
 export class TransitChoice {
   /** waysFrom[place]: the distinct ways on from there, each the routes (and leg) with the same legs ahead. */
