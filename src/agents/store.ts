@@ -4,7 +4,7 @@ import { STATE_COUNT, type StateCode } from './states.js';
 export const NONE = 0xffff;
 
 /**
- * All migrants of a run as a struct of typed arrays: under 54 bytes a person,
+ * All migrants of a run as a struct of typed arrays: under 60 bytes a person,
  * so ten million people fit in well under a gigabyte. Agent `i` is column `i`
  * of every array. State changes go through `move`, which counts every
  * transition so the conservation check can balance stocks against flows.
