@@ -4,7 +4,7 @@ import { STATE_COUNT, type StateCode } from './states.js';
 export const NONE = 0xffff;
 
 /**
- * All migrants of a run as a struct of typed arrays: under 50 bytes a person,
+ * All migrants of a run as a struct of typed arrays: under 60 bytes a person,
  * so ten million people fit in well under a gigabyte. Agent `i` is column `i`
  * of every array. State changes go through `move`, which counts every
  * transition so the conservation check can balance stocks against flows.
@@ -43,6 +43,12 @@ export class MigrantStore {
   readonly lender: Uint8Array;
   /** 0 (averse) .. 1 (tolerant) */
   readonly riskTolerance: Float32Array;
+  /**
+   * The person's own taste for moving rather than staying (a logistic draw, in
+   * utility), from the decision that set them on their way: it stays with them
+   * for the journey (0, the median, for anyone who never decided).
+   */
+  readonly moveTaste: Float32Array;
   /** Tick at which the current wait ends (processing, crossing, decision, permit expiry). */
   readonly timer: Int32Array;
   /** Tick the current state or stage began. */
@@ -80,6 +86,7 @@ export class MigrantStore {
     this.debt = new Float64Array(size);
     this.lender = new Uint8Array(size);
     this.riskTolerance = new Float32Array(size);
+    this.moveTaste = new Float32Array(size);
     this.timer = new Int32Array(size);
     this.since = new Int32Array(size);
     this.active = new Int32Array(size);

@@ -164,6 +164,8 @@ class Chooser {
       }
       return;
     }
+    // The draw that made them go is their taste for going, logistic in utility (moving won: it exceeds stay - moveUtility); it goes with them.
+    store.moveTaste[i] = Math.log((1 - this.draws[1]) / this.draws[1]);
     const chosen = nest.pick(this.draws[2]);
     const opt = options[chosen];
     if (queuedFor !== NONE) {

@@ -21,7 +21,17 @@ export type TransitDecision = WayOn | 'settle' | 'home';
  * from where they stand: what has been paid is sunk, and tries left in a
  * smuggling package make going on cheaper. The ways on are chosen in the same
  * nest as at home (NestedLogit: ways into one country closer substitutes
- * still), against settling and going home; one draw.
+ * still), and going on against settling with one draw.
+ *
+ * Whether to go home is weighed with the person's own taste for going, the
+ * one that made them leave (store.moveTaste), not a fresh one: a failure
+ * that tells them nothing new does not turn them back, while a journey that
+ * has become dearer, riskier or unaffordable since they left does, for those
+ * whose taste for it was weakest. Apprehended Mexicans tried again until
+ * they got in, nearly all of them (Massey & Singer 1995: about 0.35 caught a
+ * try, yet nearly all who try eventually enter; Massey, Durand & Malone 2002;
+ * Cornelius & Salehyan 2007); a fresh draw at each failure would send home
+ * a share as large as stays home of those who weigh going.
  */
 export class TransitChoice {
   /** waysFrom[place]: the distinct ways on from there, each the routes (and leg) with the same legs ahead. */
@@ -60,17 +70,21 @@ export class TransitChoice {
     const s = store.skill[i];
     const here = world.places[store.location[i]].country;
     const home = prospects.homeIncome[o * 2 + s];
-    const goOn = this.valueWaysOn(run, i);
+    // Going on and settling are both irregular against home, as the route was when they left.
+    const goOn = this.valueWaysOn(run, i) + params.choiceIrregularConstant;
     const settle = here === o ? Number.NEGATIVE_INFINITY
       // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
-      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
-    const stay = prospects.stayUtility[o];
-    const max = Math.max(goOn, settle, stay);
-    const [on, settled, total] = [Math.exp(goOn - max), Math.exp(settle - max), Math.exp(goOn - max) + Math.exp(settle - max) + Math.exp(stay - max)];
-    const left = draw * total;
+      : params.choiceIrregularConstant + params.transitSettleConstant
+        + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
+    const max = Math.max(goOn, settle);
+    if (max === Number.NEGATIVE_INFINITY) return 'home';
+    const away = max + Math.log(Math.exp(goOn - max) + Math.exp(settle - max));
+    // The taste that made them leave is still theirs: they go home only if what is left of the journey no longer outweighs home for them.
+    if (away + store.moveTaste[i] < prospects.stayUtility[o]) return 'home';
+    const on = 1 / (1 + Math.exp(settle - goOn));
     // The part of the draw that chose to go on is itself uniform: it picks the way.
-    if (left < on) return this.own(store.option[i], store.legIndex[i], this.waysFrom[store.location[i]][this.nest.pick(left / on)]);
-    return left < on + settled ? 'settle' : 'home';
+    if (draw < on) return this.own(store.option[i], store.legIndex[i], this.waysFrom[store.location[i]][this.nest.pick(draw / on)]);
+    return 'settle';
   }
 
   /** Values every way on from where the person stands; returns their inclusive value. */
