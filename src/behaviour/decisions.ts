@@ -3,6 +3,7 @@ import { NONE } from '../agents/store.js';
 import type { RunState } from '../engine/run-state.js';
 import type { BehaviourParameters } from './parameters.js';
 import { NestedLogit, routeGroups } from './nested-logit.js';
+import { needsSponsor } from './family-reunification.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
 function ageAspiration(params: BehaviourParameters): Float64Array {
@@ -73,6 +74,8 @@ class Chooser {
   /** By channel * countries + origin: no place left (1), and the log of the chance of one; per tick, not per person. */
   private readonly noPlace: Uint8Array;
   private readonly logChance: Float64Array;
+  /** By channel: 1 for family reunification, open only to those with a tie (a sponsor) in its destination. */
+  private readonly sponsored: Uint8Array;
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
@@ -86,6 +89,7 @@ class Chooser {
     this.groups = run.prospects.options.map(() => undefined);
     this.noPlace = Uint8Array.from(pairs, ([ch], k) => (placesLeft[ch] < 1 || originPlacesLeft[k] < 1 ? 1 : 0));
     this.logChance = Float64Array.from(pairs, ([ch], k) => Math.log(Math.min(placeChance[ch], originPlaceChance[k])));
+    this.sponsored = Uint8Array.from(run.world.channels, (_, ch) => (needsSponsor(run.world, ch) ? 1 : 0));
     const aspiration = run.prospects.aspiration;
     this.aspireOdds = new Float64Array(aspiration.length * 8);
     for (let key = 0; key < aspiration.length; key++) {
@@ -142,7 +146,8 @@ class Chooser {
       const pair = opt.index * this.run.world.countryCount + origin;
       const queued = opt.kind === 'channel' && opt.index === queuedFor;
       const noPlace = opt.kind === 'channel' && this.noPlace[pair] === 1;
-      if ((opt.upfrontCost > means && !queued) || (noPlace && !queued)) {
+      const unsponsored = opt.kind === 'channel' && this.sponsored[opt.index] === 1 && store.tie[i] !== opt.destination;
+      if ((opt.upfrontCost > means && !queued) || (noPlace && !queued) || unsponsored) {
         nest.utility[k] = Number.NEGATIVE_INFINITY;
         continue;
       }

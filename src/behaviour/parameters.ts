@@ -51,6 +51,9 @@ export const BEHAVIOUR_PARAMETERS = define({
   tiesPerEmigrant: {
     value: 3, min: 0, max: 100, doc: 'People at home with a close tie to each person of the diaspora: sets the chance that a person has a tie abroad.',
   },
+  familyReunificationPerResident: {
+    value: 0.027, min: 0, max: 1, doc: 'Relatives a resident of the diaspora brings each year through a family channel (spouses, children, parents), which sets that channel\'s places for an origin at this share of its stock in the destination. Italy 2015: 107,000 first permits for family reasons (44.8% of 238,936) against 3.93 million non-EU citizens resident (ISTAT 2016, "Cittadini non comunitari, anni 2015-2016"), 2.7% a year.',
+  },
   choiceNestSimilarity: {
     value: 0.5, min: 0.05, max: 1, doc: 'Scale of the nest of ways to move in the nested-logit choice (1: plain logit, where a closed route sends people home in proportion to how many stay; lower: routes and channels are closer substitutes, as in destination-choice studies).',
   },

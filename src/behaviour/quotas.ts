@@ -1,5 +1,6 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
+import { familyPlaces } from './family-reunification.js';
 import { Lender } from './ledger.js';
 import { overstayLogOdds } from './permits.js';
 import type { RandomStream } from '../random/streams.js';
@@ -50,7 +51,9 @@ export class QuotaLedger {
   }
 
   private originAllowance(run: RunState, channel: number, origin: number): number {
-    return Math.round(run.world.channelOrigin.values.quotaPerYear[channel * this.countries + origin] / run.scale);
+    const { world } = run;
+    const set = world.channelOrigin.values.quotaPerYear[channel * this.countries + origin];
+    return Math.round(Math.min(set, familyPlaces(run, channel, origin)) / run.scale);
   }
 
   /** Places in agents released so far this calendar year and not yet granted. */

@@ -23,7 +23,7 @@ export const FACT_WORLDS: readonly FactWorld[] = [
   { id: 'hump', baseline: 'hump-baseline.yaml', variant: 'hump-growth.yaml' },
   { id: 'senegal-diaspora', baseline: 'senegal-2015-baseline.yaml', variant: 'senegal-2015-diaspora.yaml' },
   { id: 'senegal-richer-spain', baseline: 'senegal-2015-baseline.yaml', variant: 'senegal-2015-richer-spain.yaml' },
-  { id: 'senegal-fewer-permits', baseline: 'senegal-2015-baseline.yaml', variant: 'senegal-2015-fewer-permits.yaml' },
+  { id: 'italy-no-humanitarian', baseline: 'africa-europe-2017-baseline.yaml', variant: 'africa-europe-2017-no-humanitarian.yaml' },
   { id: 'albania-safe-origin', baseline: 'albania-2015-baseline.yaml', variant: 'albania-2015-safe-origin.yaml' },
   { id: 'italy-libya', baseline: 'africa-europe-2017-baseline.yaml', variant: 'africa-europe-2017-italy-libya.yaml' },
   { id: 'syria-processing', baseline: 'syria-2015-baseline.yaml', variant: 'syria-2015-processing.yaml' },
@@ -41,14 +41,17 @@ const arrivalsIn = (country: string) => indicator('irregularArrivalsByDestinatio
 const expectedDeathRate = (...legs: string[]) => share(sum(...legs.map((l) => indicator('expectedDeathsByLeg', l))), sum(...legs.map((l) => indicator('attemptsByLeg', l))));
 const borderCrossings = sum(indicator('crossingsByLeg', 'san-diego'), indicator('crossingsByLeg', 'arizona'));
 const fy1998 = { from: '1997-10', until: '1998-10' };
-/** Share of legal-channel applications not (yet) admitted, over every channel. */
-const refusalRate = (run: IndicatorRun) => {
-  const channels = runTable(run.result, 'channels');
-  const applications = total(channels, 'applications');
-  return applications > 0 ? 1 - total(channels, 'admissions') / applications : Number.NaN;
+/** A destination's asylum rejection rate: rejections over first decisions. */
+const rejectionRate = (country: string) => (run: IndicatorRun) => {
+  const countries = runTable(run.result, 'countries');
+  const rejected = total(countries, 'rejected', { country });
+  const decisions = rejected + total(countries, 'recognised', { country });
+  return decisions > 0 ? rejected / decisions : Number.NaN;
 };
-/** Senegalese setting out for Spain: applying for a Spanish permit, or leaving on the route to Spain (quotas cap admissions, not the choice). */
-const towardsSpain = sum(indicator('applications', 'esp-work'), indicator('departuresByRoute', 'sen-spain'));
+/** Migrants without papers in a destination, summed over the months (their mean number × months). */
+const irregularPopulation = (country: string) => (run: IndicatorRun) => total(runTable(run.result, 'countries'), 'irregular', { country });
+/** Senegalese setting out for Spain: applying for a Spanish work or family permit, or leaving on the route to Spain (quotas cap admissions, not the choice). */
+const towardsSpain = sum(indicator('applications', 'esp-work'), indicator('applications', 'esp-family'), indicator('departuresByRoute', 'sen-spain'));
 const year2018 = { from: '2018-01', until: '2019-01' };
 
 export const FACTS: readonly Fact[] = [
@@ -229,21 +232,20 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'H2', world: 'senegal-diaspora', title: 'Flows rise with the diaspora',
     observed: 'diasporas explain most of the variation in bilateral flows; elasticity about 0.6-0.7 (0.4 with IV/FE; U)',
-    checks: [{ measure: 'elasticity of moves towards Spain (applications esp-work + departuresByRoute sen-spain) to the Senegalese stock there (×2)', unit: 'ratio', band: [0.2, 1.0], value: elasticity(towardsSpain, 2) }],
+    checks: [{ measure: 'elasticity of moves towards Spain (applications esp-work + esp-family + departuresByRoute sen-spain) to the Senegalese stock there (×2)', unit: 'ratio', band: [0.2, 1.0], value: elasticity(towardsSpain, 2) }],
   },
   {
     id: 'H3', world: 'senegal-richer-spain', title: 'Flows respond to destination income',
     observed: 'flows "highly responsive" to destination income per head (15 OECD destinations, 1980-2006); elasticity about 0.6-0.7 (U)',
-    checks: [{ measure: 'elasticity of moves towards Spain (applications esp-work + departuresByRoute sen-spain) to Spanish wages (×1.2)', unit: 'ratio', band: [0.1, 2.0], value: elasticity(towardsSpain, 1.2) }],
+    checks: [{ measure: 'elasticity of moves towards Spain (applications esp-work + esp-family + departuresByRoute sen-spain) to Spanish wages (×1.2)', unit: 'ratio', band: [0.1, 2.0], value: elasticity(towardsSpain, 1.2) }],
   },
   {
-    id: 'I6', world: 'senegal-fewer-permits', title: 'Legal restriction deflects into irregular entry',
-    observed: '10% more visa refusals → 4-7% more irregular border entries (Czaika & Hobolth 2016)',
+    id: 'I6', world: 'italy-no-humanitarian', title: 'Asylum rejections deflect into irregularity',
+    observed: '10% more asylum rejections → 2-4% more irregular migrants; 10% more visa refusals → 4-7% more irregular border entries (Czaika & Hobolth 2016)',
     checks: [{
-      measure: 'elasticity of irregular arrivals in Spain + Italy to the permit refusal rate (1 − Σ admissions ÷ Σ applications), 2016-2019', unit: 'ratio', band: [0.2, 0.7], window: { from: '2016-01' },
+      measure: 'elasticity of the irregular population of Italy (irregular, monthly) to its asylum rejection rate (rejected ÷ first decisions), 2017-2018', unit: 'ratio', band: [0.2, 0.7], window: { from: '2017-01' },
       value: (b, v) => {
-        const irregular = sum(arrivalsIn('ESP'), arrivalsIn('ITA'));
-        const [ib, iv, rb, rv] = [irregular(b), irregular(v), refusalRate(b), refusalRate(v)];
+        const [ib, iv, rb, rv] = [irregularPopulation('ITA')(b), irregularPopulation('ITA')(v), rejectionRate('ITA')(b), rejectionRate('ITA')(v)];
         return ib > 0 && iv > 0 && rb > 0 && rv > 0 && rv !== rb ? Math.log(iv / ib) / Math.log(rv / rb) : Number.NaN;
       },
     }],
