@@ -5,7 +5,7 @@ import type { BehaviourParameters } from './parameters.js';
 import { NestedLogit, routeGroups } from './nested-logit.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
-function ageAspiration(params: BehaviourParameters): Float64Array {
+export function ageAspiration(params: BehaviourParameters): Float64Array {
   return Float64Array.of(params.aspirationChild, params.aspirationYoung, 0, params.aspirationOld);
 }
 
