@@ -18,13 +18,13 @@ const overstayRate = (r: RunResult) => {
 };
 
 /** A world with only a legal channel (the route priced out), the default wish to move, and a destination that hardly seeks out those without papers. */
-const world = (channel: Partial<ChannelInput>, origin: Partial<CountryInput> = {}, behaviour: Partial<BehaviourParameters> = {}) => smallWorld({
+const world = (channel: Partial<ChannelInput>, origin: Partial<CountryInput> = {}, behaviour: Partial<BehaviourParameters> = {}, diaspora: Record<string, number> = {}) => smallWorld({
   ticks: 84,
   population: 400_000,
   legs: [{ cost: 1e9 }, {}],
   channel: { type: 'visit', quotaPerYear: 1_000_000, fee: 100, ...channel },
   origin,
-  destination: { enforcement: { apprehensionPerYear: 0.01, returnCapacityPerYear: 1000 } } as Partial<CountryInput>,
+  destination: { enforcement: { apprehensionPerYear: 0.01, returnCapacityPerYear: 1000 }, diaspora } as Partial<CountryInput>,
   behaviour: { aspirationBase: DEFAULT_BEHAVIOUR.aspirationBase, ...behaviour },
 });
 
@@ -63,3 +63,13 @@ describe('only those who wish to settle weigh an overstay', () => {
     expect(overstayRate(r)).toBeLessThan(0.4);
   });
 });
+
+describe('a tie at the destination counts for staying on as it does for going', () => {
+  it('visitors from an origin with a large diaspora there stay on more often', () => {
+    const few = run(world({ stayMonths: 6 }));
+    const many = run(world({ stayMonths: 6 }, {}, {}, { ORI: 100_000 }), world({ stayMonths: 6 }));
+    expect(sum(few, 'channels', 'leftOnTime')).toBeGreaterThan(200);
+    expect(overstayRate(many)).toBeGreaterThan(overstayRate(few) * 1.15);
+  });
+});
+
