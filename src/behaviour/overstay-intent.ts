@@ -24,7 +24,9 @@ export function stayOnChance(run: RunState, i: number, channel: number, overstay
   const aspiration = prospects.aspiration[store.home[i] * 2 + store.skill[i]] + ageAspiration(params)[store.ageBand[i]];
   const tieHere = store.tie[i] === d;
   const tieAnywhere = store.tie[i] !== NONE;
-  const formed = tieHere ? 1 : 1 - Math.exp(-params.tiesAbroadPerYear * yearsAbroad(run, i, channel));
+  // A permanent permit is a stay without end (0 × ∞: no ties form when none ever do).
+  const exposure = params.tiesAbroadPerYear * yearsAbroad(run, i, channel) || 0;
+  const formed = tieHere ? 1 : 1 - Math.exp(-exposure);
   const stays = (tie: boolean) => logistic(aspiration + (tie || tieAnywhere ? params.aspirationNetwork : 0))
     * logistic(overstayUtility + (tie ? params.choiceNetwork : 0));
   return formed * stays(true) + (1 - formed) * stays(false);
