@@ -6,7 +6,7 @@ import { NestedLogit, routeGroups } from './nested-logit.js';
 import { needsSponsor } from './family-reunification.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
-function ageAspiration(params: BehaviourParameters): Float64Array {
+export function ageAspiration(params: BehaviourParameters): Float64Array {
   return Float64Array.of(params.aspirationChild, params.aspirationYoung, 0, params.aspirationOld);
 }
 

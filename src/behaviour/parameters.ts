@@ -144,6 +144,9 @@ export const BEHAVIOUR_PARAMETERS = define({
   overstayApprehension: {
     value: 4, min: 0, max: 100, doc: 'Utility lost per unit of yearly apprehension probability when weighing an overstay.',
   },
+  tiesAbroadPerYear: {
+    value: 0.2, min: 0, max: 12, doc: 'Yearly hazard that someone staying abroad forms a close tie there (friends, a partner, a job offer, a relative joined): location-specific capital that grows with time spent in a place and makes leaving it costlier (DaVanzo 1981, "Repeat migration, information costs, and location-specific capital"; Massey 1985, NRC, "The settlement process among Mexican migrants": ties form progressively with US experience, and with them the propensity to settle). No estimate of the rate in this form exists; 0.2: a tie within five years on average, the typical length of a temporary stay (returnHorizonYears: Dustmann & Görlach 2016). A tie counts as one at home does: aspirationNetwork on the wish to stay on, choiceNetwork on staying.',
+  },
   circularPriorityValue: {
     value: 2, min: 0, max: 50, doc: 'Utility of leaving on time when compliance earns priority for the next season (circular schemes).',
   },

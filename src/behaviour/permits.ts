@@ -1,5 +1,6 @@
 import { NEVER } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
+import { stayOnChance } from './overstay-intent.js';
 
 /** The tick a permit of this channel, granted now, runs out (NEVER for a permanent stay). */
 export function permitEnd(run: RunState, channel: number): number {
@@ -13,8 +14,9 @@ export function permitEnd(run: RunState, channel: number): number {
  * (recruitment fees) and the chance of apprehension, against compliance
  * norms; the income gain counts only for the share of the stay one expects
  * before being apprehended and returned (ReturnRisk); the priority a circular scheme gives those who leave on time, and
- * any held wages or bond paid on return. Used at expiry, and by screening
- * at admission.
+ * any held wages or bond paid on return; all this only for those who wish
+ * to stay on at all (stayOnChance). Used at expiry, and by screening at
+ * admission.
  */
 export function overstayLogOdds(run: RunState, i: number, channel: number): number {
   const { store, world, params, prospects } = run;
@@ -27,5 +29,6 @@ export function overstayLogOdds(run: RunState, i: number, channel: number): numb
   const overstay = params.overstayConstant + params.choiceIncome * gap + params.overstayDebt * (store.debt[i] / homeIncome)
     - params.overstayApprehension * c.apprehensionPerYear[d] - params.choiceStayConflict * c.conflict[o];
   const leave = (ch.circular[channel] >= 0.5 ? params.circularPriorityValue : 0) + params.overstayDebt * (ch.returnBonus[channel] / homeIncome);
-  return overstay - leave;
+  const p = stayOnChance(run, i, channel, overstay - leave);
+  return Math.log(p / (1 - p));
 }
