@@ -63,7 +63,7 @@ export class TransitChoice {
     const goOn = this.valueWaysOn(run, i);
     const settle = here === o ? Number.NEGATIVE_INFINITY
       // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
-      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
+      : params.transitSettleConstant + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(run, here, o, s));
     const stay = prospects.stayUtility[o];
     const max = Math.max(goOn, settle, stay);
     const [on, settled, total] = [Math.exp(goOn - max), Math.exp(settle - max), Math.exp(goOn - max) + Math.exp(settle - max) + Math.exp(stay - max)];
