@@ -8,6 +8,8 @@ export interface ClaimOutlook {
   /** Value of claiming and of staying without papers: mean log income over home, across the horizon. */
   claim: number;
   stay: number;
+  /** What arriving is worth with the choice still to make (its inclusive value), in the same units. */
+  value: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export function claimOutlook(run: RunState, d: number, o: number, s: number, las
   const withoutClaim = returns.stayShare(run, d, o, lastLeg, 0);
   const stay = irregular * withoutClaim;
   const rec = world.recognitionRate(d, o);
-  if (rec === 0) return { chance: 0, claim: stay, stay };
+  if (rec === 0) return { chance: 0, claim: stay, stay, value: stay };
 
   const horizon = params.returnHorizonYears;
   const pending = Math.min(horizon, world.country.values.asylumDecisionMonths[d] / 12);
@@ -54,19 +56,20 @@ export function claimOutlook(run: RunState, d: number, o: number, s: number, las
   const rejectedYears = cooperation * years(attempt) + (1 - cooperation) * after * withoutClaim;
   const claim = (pending * gain(prospects.pendingIncome(d, s)) + rec * after * gain(prospects.regularIncome[d * 2 + s]) + (1 - rec) * rejectedYears * irregular) / horizon;
   const scale = params.choiceIncome / (params.choiceNestSimilarity * params.choiceRouteSimilarity);
-  const chance = 1 / (1 + Math.exp(-scale * (claim - stay)));
-  return { chance, claim, stay };
+  const best = Math.max(claim, stay);
+  const [c, n] = [Math.exp(scale * (claim - best)), Math.exp(scale * (stay - best))];
+  return { chance: c / (c + n), claim, stay, value: best + Math.log(c + n) / scale };
 }
 
 /**
  * What a stay at a route's end is worth, the term a route's utility
- * multiplies by choiceIncome: claiming or not, as the arrival would choose
- * (claimOutlook), in years-share of log income over home. So how long a
+ * multiplies by choiceIncome: the inclusive value of claiming or not
+ * (claimOutlook), in years-share of log income over home, which no better
+ * course one may take can lower. So how long a
  * procedure takes, what a claimant lives on meanwhile and how fast rejected
  * claimants are removed enter the decision to go.
  */
 export function routeStayValue(run: RunState, route: number, o: number, s: number): number {
   const r = run.world.routes[route];
-  const { chance, claim, stay } = claimOutlook(run, r.destination, o, s, r.legs[r.legs.length - 1]);
-  return chance * claim + (1 - chance) * stay;
+  return claimOutlook(run, r.destination, o, s, r.legs[r.legs.length - 1]).value;
 }
