@@ -64,8 +64,7 @@ export function claimOutlook(run: RunState, d: number, o: number, s: number, las
 /**
  * What a stay at a route's end is worth, the term a route's utility
  * multiplies by choiceIncome: the inclusive value of claiming or not
- * (claimOutlook), in years-share of log income over home, which no better
- * course one may take can lower. So how long a
+ * (claimOutlook), so a course made better can never lower it. How long a
  * procedure takes, what a claimant lives on meanwhile and how fast rejected
  * claimants are removed enter the decision to go.
  */
