@@ -45,9 +45,12 @@ export function earn(run: RunState): void {
         income = prospects.regularIncome[store.destination[i] * 2 + key] * perTick * (store.flags[i] & Flag.Mismatched ? 1 - params.mismatchWagePenalty : 1);
         abroad = true;
         break;
+      case State.AsylumPending:
+        income = prospects.pendingIncome(store.destination[i], key) * perTick;
+        abroad = true;
+        break;
       case State.Irregular:
       case State.Overstaying:
-      case State.AsylumPending:
         income = prospects.irregularIncome[store.destination[i] * 2 + key] * perTick;
         abroad = true;
         break;

@@ -127,7 +127,7 @@ export const BEHAVIOUR_PARAMETERS = define({
     value: 0.3, min: 0, max: 1, doc: 'Share of transit-country income saved by a migrant working to pay for the next leg.',
   },
   asylumClaimBase: {
-    value: 0.4, min: 0, max: 1, doc: 'Probability an irregular arrival claims asylum even where recognition is zero; the rest of the probability scales with the recognition rate.',
+    value: 0.4, min: 0, max: 1, doc: 'No longer used: an arrival claims asylum as the worth of a claim against staying without papers decides (asylum-stay.ts, docs/behaviour.md). Accepted so that older files still validate.',
   },
   irregularWageShare: {
     value: 0.6, min: 0, max: 1, doc: 'Irregular work pays this share of the regular wage (informal-sector wage penalty).',

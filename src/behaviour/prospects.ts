@@ -2,7 +2,7 @@ import type { Clock } from '../engine/clock.js';
 import type { RunState } from '../engine/run-state.js';
 import { MAX_INTERCEPTION, type SmugglingMarket } from './smuggling.js';
 import type { ReturnRisk } from './return-risk.js';
-import { claimChance, routeStayValue } from './asylum-stay.js';
+import { claimOutlook, routeStayValue } from './asylum-stay.js';
 import type { World } from '../world/world.js';
 import type { BehaviourParameters } from './parameters.js';
 
@@ -117,10 +117,15 @@ export class Prospects {
     return rec * this.regularIncome[d * 2 + s] + (1 - rec) * this.irregularIncome[d * 2 + s];
   }
 
-  /** Share of those of origin o arriving in d who claim asylum and are protected. */
-  protectedShare(params: BehaviourParameters, d: number, o: number): number {
-    const rec = this.world.recognitionRate(d, o);
-    return rec * claimChance(params, rec);
+  /** Annual income of an asylum claimant in d while the claim is pending: the reception support, or irregular work where none is given. */
+  pendingIncome(d: number, s: number): number {
+    const reception = this.world.country.values.asylumReceptionPerYear[d];
+    return reception > 0 ? reception : this.irregularIncome[d * 2 + s];
+  }
+
+  /** Share of those of origin o and skill s settling in d (not by a route) who claim asylum and are protected. */
+  protectedShare(run: RunState, d: number, o: number, s: number): number {
+    return this.world.recognitionRate(d, o) * claimOutlook(run, d, o, s, -1).chance;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import { overstayLogOdds, permitEnd } from './permits.js';
 import { readmissionApplies } from './return-risk.js';
-import { claimChance } from './asylum-stay.js';
+import { claimOutlook } from './asylum-stay.js';
 import type { RunState } from '../engine/run-state.js';
 
 /**
@@ -289,10 +289,9 @@ function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw:
  * is a path to a claim as well as to overstay.
  */
 function claimVisitAsylum(run: RunState, i: number, claimDraw: number): boolean {
-  const { store, world, params, clock, tick, counters } = run;
+  const { store, world, clock, tick, counters } = run;
   const d = store.destination[i];
-  const recognition = world.recognitionRate(d, store.origin[i]);
-  if (claimDraw >= claimChance(params, recognition)) return false;
+  if (claimDraw >= claimOutlook(run, d, store.origin[i], store.skill[i], -1).chance) return false;
   store.move(i, State.AsylumPending, tick);
   store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
   counters.country.count.asylumClaims[d]++;

@@ -75,7 +75,7 @@ export class TransitChoice {
     const settle = here === o ? Number.NEGATIVE_INFINITY
       // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
       : params.choiceIrregularConstant + params.transitSettleConstant
-        + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(params, here, o));
+        + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(run, here, o, s));
     const max = Math.max(goOn, settle);
     if (max === Number.NEGATIVE_INFINITY) return 'home';
     const away = max + Math.log(Math.exp(goOn - max) + Math.exp(settle - max));

@@ -5,7 +5,7 @@ import { permitEnd } from './permits.js';
 import { Mode } from './smuggling.js';
 import { TransitChoice, type WayOn } from './transit-choice.js';
 import { readmissionApplies } from './return-risk.js';
-import { claimChance } from './asylum-stay.js';
+import { claimOutlook } from './asylum-stay.js';
 
 /**
  * Movement phase: people whose papers are processed travel to their
@@ -57,7 +57,7 @@ export function travel(run: RunState): void {
     route.gaveUp[r]++;
     if (choice === 'settle') {
       const here = world.places[store.location[i]].country;
-      if (!claimAsylum(run, i, here, claimDraw)) store.move(i, State.Irregular, tick);
+      if (!claimAsylum(run, i, here, -1, claimDraw)) store.move(i, State.Irregular, tick);
       store.destination[i] = here;
       store.triesLeft[i] = 0;
       route.settledInTransit[r]++;
@@ -206,11 +206,10 @@ export function travel(run: RunState): void {
   market.settle(run);
 }
 
-/** Claims asylum in d, with a chance that grows with recognition there; false if the person does not. */
-function claimAsylum(run: RunState, i: number, d: number, claimDraw: number): boolean {
-  const { store, world, params, tick, counters, clock } = run;
-  const recognition = world.recognitionRate(d, store.origin[i]);
-  if (claimDraw >= claimChance(params, recognition)) return false;
+/** Claims asylum in d, arrived by `lastLeg` (-1: not at a route's end), as its worth against staying without papers decides (claimOutlook); false if the person does not. */
+function claimAsylum(run: RunState, i: number, d: number, lastLeg: number, claimDraw: number): boolean {
+  const { store, world, tick, counters, clock } = run;
+  if (claimDraw >= claimOutlook(run, d, store.origin[i], store.skill[i], lastLeg).chance) return false;
   store.move(i, State.AsylumPending, tick);
   store.flags[i] &= ~Flag.ReturnOrder; // a claim suspends any order to leave
   store.timer[i] = tick + clock.monthsToTicks(world.country.values.asylumDecisionMonths[d]);
@@ -238,9 +237,9 @@ function arrive(run: RunState, i: number, r: number, claimDraw: number): void {
   const d = world.routes[r].destination;
   counters.route.count.arrivals[r]++;
   counters.country.count.arrivals[d]++;
-  if (!claimAsylum(run, i, d, claimDraw)) {
+  const legs = world.routes[r].legs;
+  if (!claimAsylum(run, i, d, legs[legs.length - 1], claimDraw)) {
     store.move(i, State.Irregular, tick);
-    const legs = world.routes[r].legs;
     if (readmissionApplies(world, legs[legs.length - 1], d)) {
       store.flags[i] |= Flag.ReturnOrder;
       counters.country.count.returnOrders[d]++;

@@ -47,6 +47,12 @@ export interface AsylumSpec {
   decisionMonths: number;
   /** Recognition rate by origin id; `default` applies to origins not listed. */
   recognition: { readonly default: number; readonly [origin: string]: number };
+  /**
+   * What a claimant's reception support (allowance, housing, care) is worth a
+   * year while the claim is pending, PPP dollars; 0 (the default): none, and
+   * claimants live on irregular work meanwhile.
+   */
+  receptionPerYear?: number;
 }
 
 export interface EnforcementSpec {

@@ -280,16 +280,17 @@ function readNumberMap(r: FieldReader, value: unknown, path: FieldPath, range: N
 
 function readAsylum(r: FieldReader, value: unknown, path: FieldPath): AsylumSpec | undefined {
   if (value === undefined) return { decisionMonths: 8, recognition: { default: 0 } };
-  const obj = r.object(value, path, ['decisionMonths', 'recognition']);
+  const obj = r.object(value, path, ['decisionMonths', 'recognition', 'receptionPerYear']);
   if (!obj) return undefined;
   const decisionMonths = obj.decisionMonths === undefined ? 8 : r.number(obj.decisionMonths, [...path, 'decisionMonths'], NON_NEGATIVE);
+  const receptionPerYear = obj.receptionPerYear === undefined ? null : r.number(obj.receptionPerYear, [...path, 'receptionPerYear'], NON_NEGATIVE);
   const recognition = readNumberMap(r, obj.recognition ?? { default: 0 }, [...path, 'recognition'], SHARE);
   if (recognition && recognition.default === undefined) {
     r.report([...path, 'recognition', 'default'], 'a recognition rate from 0 to 1 for origins not listed', undefined);
     return undefined;
   }
-  if (decisionMonths === undefined || !recognition) return undefined;
-  return { decisionMonths, recognition: recognition as AsylumSpec['recognition'] };
+  if (decisionMonths === undefined || receptionPerYear === undefined || !recognition) return undefined;
+  return { decisionMonths, recognition: recognition as AsylumSpec['recognition'], ...(receptionPerYear === null ? {} : { receptionPerYear }) };
 }
 
 function readEnforcement(ctx: Context, value: unknown, path: FieldPath): EnforcementSpec | undefined {

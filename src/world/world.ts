@@ -7,7 +7,7 @@ export const COUNTRY_ATTRIBUTES = [
   'remittanceCost', 'remittanceFee', 'returnCooperation', 'apprehensionPerYear', 'returnCapacityPerYear',
   // Infinity where the scenario sets no limit or no cap
   'labourDemandLow', 'labourDemandHigh', 'recruiterFeeCap', 'licenceDeposit',
-  'asylumDecisionMonths', 'recognitionMultiplier',
+  'asylumDecisionMonths', 'recognitionMultiplier', 'asylumReceptionPerYear',
   // set by policies: aid received, and support for returnees (income boost for some months)
   'aidPerYear', 'reintegrationIncomeBoost', 'reintegrationMonths',
   // set by a government's inspection instrument: share of its unlicensed recruiters found and shut down a year
@@ -50,7 +50,7 @@ export const ATTRIBUTE_RANGES: {
     population: NON_NEGATIVE, gdpPerCapita: NON_NEGATIVE, wageLow: NON_NEGATIVE, wageHigh: NON_NEGATIVE, unemployment: SHARE, conflict: SHARE,
     climateStress: SHARE, governance: SHARE, remittanceCost: SHARE, remittanceFee: NON_NEGATIVE, returnCooperation: SHARE, apprehensionPerYear: SHARE, returnCapacityPerYear: NON_NEGATIVE,
     labourDemandLow: NON_NEGATIVE, labourDemandHigh: NON_NEGATIVE, recruiterFeeCap: NON_NEGATIVE, licenceDeposit: NON_NEGATIVE,
-    asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
+    asylumDecisionMonths: NON_NEGATIVE, recognitionMultiplier: NON_NEGATIVE, asylumReceptionPerYear: NON_NEGATIVE, aidPerYear: NON_NEGATIVE, reintegrationIncomeBoost: NON_NEGATIVE,
     reintegrationMonths: NON_NEGATIVE, recruiterInspection: SHARE,
   },
   leg: { cost: NON_NEGATIVE, mortality: SHARE, interception: SHARE, detentionShare: SHARE, releaseShare: SHARE, readmissionCapacityPerYear: NON_NEGATIVE, bribesPerYear: NON_NEGATIVE },
@@ -225,6 +225,7 @@ function countryQuantity(scenario: Scenario, i: number, a: CountryAttribute): Qu
     case 'recruiterFeeCap': return c.recruitment?.feeCap ?? Number.POSITIVE_INFINITY;
     case 'licenceDeposit': return c.recruitment?.licenceDeposit ?? 0;
     case 'asylumDecisionMonths': return c.asylum.decisionMonths;
+    case 'asylumReceptionPerYear': return c.asylum.receptionPerYear ?? 0;
     case 'recognitionMultiplier': return 1;
     case 'aidPerYear': case 'reintegrationIncomeBoost': case 'reintegrationMonths': case 'recruiterInspection': return 0;
     default: return c[a];
