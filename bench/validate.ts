@@ -6,7 +6,7 @@
  *
  * Sizes come from environment variables (the defaults take a few minutes on
  * two cores):
- *   MIGSIM_VALIDATE_REPS     8    paired replications per world
+ *   MIGSIM_VALIDATE_REPS     24   paired replications per world
  *   MIGSIM_VALIDATE_WORKERS  every core
  *   MIGSIM_VALIDATE_ONLY     all facts (or a list such as A1,B6)
  */
@@ -15,11 +15,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatFactsMarkdown, formatFactsText } from '../src/experiment/facts.js';
 import { libraryVersion, writeFilesAtomically } from '../src/node/files.js';
-import { runFacts } from '../src/node/facts.js';
+import { FACT_REPLICATIONS, runFacts } from '../src/node/facts.js';
 import { DIAGNOSES } from './validation-diagnoses.js';
 
 const env = process.env;
-const replications = Number(env.MIGSIM_VALIDATE_REPS ?? 8);
+const replications = Number(env.MIGSIM_VALIDATE_REPS ?? FACT_REPLICATIONS);
 const workers = Number(env.MIGSIM_VALIDATE_WORKERS ?? availableParallelism());
 const only = env.MIGSIM_VALIDATE_ONLY?.split(',');
 const started = performance.now();

@@ -12,6 +12,14 @@ import { WorkerPool, defaultWorkers } from './pool.js';
 /** The fact scenarios shipped with the library (scenarios/facts/, two levels up from src/node or dist/node). */
 export const FACT_SCENARIOS = fileURLToPath(new URL('../../scenarios/facts/', import.meta.url));
 
+/**
+ * Paired replications per world by default. At 8, a check whose true effect
+ * lies near a band's edge (I9: departures about −0.2% against a band ending at
+ * 0) passed or failed by replication noise; 24 resolves effects of a few tenths
+ * of a percent and keeps the scorecard near a minute on two cores.
+ */
+export const FACT_REPLICATIONS = 24;
+
 export interface FactRunOptions {
   /** Paired replications per world. */
   replications: number;

@@ -1,6 +1,6 @@
 import { formatFactsText } from '../../experiment/facts.js';
 import { Args, type Command } from '../args.js';
-import { runFacts } from '../facts.js';
+import { FACT_REPLICATIONS, runFacts } from '../facts.js';
 import { Interrupted } from '../pool.js';
 import { interruptible } from './common.js';
 
@@ -11,7 +11,7 @@ export const factsCommand: Command = {
     const only = args.text('only')?.split(',').map((id) => id.trim()).filter(Boolean);
     try {
       const results = await interruptible((signal) => runFacts({
-        replications: args.wholeNumber('reps', 2) ?? 8, seed: args.wholeNumber('seed', 0), workers: args.wholeNumber('workers', 1),
+        replications: args.wholeNumber('reps', 2) ?? FACT_REPLICATIONS, seed: args.wholeNumber('seed', 0), workers: args.wholeNumber('workers', 1),
         only, coarsen: args.positiveNumber('coarsen'), signal,
       }));
       console.log(formatFactsText(results));

@@ -113,7 +113,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./facts.js')).factsCommand,
     usage: `migsim facts [--reps N] [--seed N] [--workers N] [--only A1,B6] [--coarsen K]
       The validation scorecard: runs the world of each published stylised fact
-      (scenarios/facts/) against its counterfactual with the default behaviour, N paired
+      (scenarios/facts/) against its counterfactual with the default behaviour, N (24) paired
       replications each, and prints each fact's expected band, the measured estimate with
       its 95% interval, and pass or fail. --coarsen K makes every agent stand for K times
       as many people (faster, noisier).`,
