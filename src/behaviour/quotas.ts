@@ -26,11 +26,31 @@ interface ChannelQueue {
  */
 export class QuotaLedger {
   private readonly queues: ChannelQueue[];
+  /** By channel * countries + origin: those who left a circular scheme on time and hold priority, not yet readmitted (agents). */
+  private readonly priorityHolders: Float64Array;
 
   constructor(channels: number, private readonly countries: number, firstYear: number) {
     this.queues = Array.from({ length: channels }, () => ({
       agents: [], tickets: [], incoming: [], usedThisYear: 0, usedByOrigin: new Float64Array(countries), queuedByOrigin: new Float64Array(countries), year: firstYear,
     }));
+    this.priorityHolders = new Float64Array(channels * countries);
+  }
+
+  /** A worker of this origin left the circular channel on time and holds priority for its next season. */
+  earnPriority(channel: number, origin: number): void {
+    this.priorityHolders[channel * this.countries + origin]++;
+  }
+
+  /**
+   * The chance a priority holder of this origin gets a place in a season: the
+   * places a year for the origin (its own quota inside the channel, else the
+   * channel's) against those holding priority, itself included. The quota a
+   * state sets for an origin is what makes leaving on time worth it.
+   */
+  priorityChance(run: RunState, channel: number, origin: number): number {
+    const allowance = Math.min(this.allowance(run, channel), this.originAllowance(run, channel, origin));
+    if (!Number.isFinite(allowance)) return 1;
+    return Math.min(1, allowance / (this.priorityHolders[channel * this.countries + origin] + 1));
   }
 
   /** Places of an origin's own quota inside the channel released this year and not yet granted (Infinity: no such quota). */
@@ -176,6 +196,7 @@ export class QuotaLedger {
       if (channel.demandDriven) vacancies[job]--;
       store.stage[i] = Stage.Processing;
       store.timer[i] = tick + processingTicks;
+      if (store.flags[i] & Flag.CircularPriority) this.priorityHolders[ch * this.countries + o] = Math.max(0, this.priorityHolders[ch * this.countries + o] - 1);
       store.flags[i] &= ~Flag.CircularPriority;
       q.usedThisYear++;
       q.usedByOrigin[o]++;
