@@ -109,9 +109,34 @@ export class QuotaLedger {
     return Math.min(1, places / Math.max(1, q.agents.length));
   }
 
+  /** Places an applicant of this origin can hope for over their patience: what is left this year and the yearly quota for the rest (channel's and origin's). */
+  placesInSight(run: RunState, channel: number, origin: number): number {
+    const patience = run.params.quotaPatienceMonths / 12;
+    const ofChannel = Math.max(0, this.placesLeft(run, channel)) + this.allowance(run, channel) * patience;
+    const allowance = this.originAllowance(run, channel, origin);
+    return Number.isFinite(allowance) ? Math.min(ofChannel, Math.max(0, this.originPlacesLeft(run, channel, origin)) + allowance * patience) : ofChannel;
+  }
+
   /** Places in agents for a whole calendar year, at the quota in force now. */
   allowance(run: RunState, channel: number): number {
     return Math.round(run.world.channel.values.quotaPerYear[channel] / run.scale);
+  }
+
+  /**
+   * Books a place of this year's quota for an applicant of this origin who
+   * waits outside it (Resettlement); false when none is left.
+   */
+  take(run: RunState, channel: number, origin: number): boolean {
+    const q = this.queues[channel];
+    if (q.usedThisYear + 1 > this.released(run, channel) || this.originPlacesLeft(run, channel, origin) < 1) return false;
+    q.usedThisYear++;
+    q.usedByOrigin[origin]++;
+    const { counters } = run;
+    counters.channel.count.admissions[channel]++;
+    counters.channelOrigin.count.admissions[channel * this.countries + origin]++;
+    counters.channel.count.quotaUsed[channel] = q.usedThisYear;
+    counters.channel.count.quotaLeft[channel] = Math.max(0, this.allowance(run, channel) - q.usedThisYear);
+    return true;
   }
 
   apply(channel: number, agent: number): void {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../src/engine/simulation.js';
+import { Simulation, type RunResult } from '../../src/engine/simulation.js';
 import { scenario } from '../../src/scenario/builder.js';
 import { validateScenario } from '../../src/scenario/validate.js';
 import type { Scenario } from '../../src/scenario/types.js';
@@ -260,5 +260,34 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
     console.log('seasonal quota against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
     expect(party.low).toBeGreaterThan(0);
     expect(nonParty.high).toBeLessThan(0);
+  });
+});
+
+describe('resettlement from the transit country: one for one, from those waiting in Turkey', () => {
+  // The EU-Turkey deal for its first 21 months (before the price outgrows what it is worth to the EU), with and without
+  // its resettlement term: the same streams. Places follow those readmitted to Turkey; Syrians staying in Turkey apply
+  // (behaviour/resettlement.ts), none from Syria.
+  const world = (resettle: boolean) => edit(loadScenario(join(SCENARIOS, 'eu-turkey-deal.yaml')), resettle ? 'deal-resettles' : 'deal-without-resettlement', (x) => {
+    x.agents.scale = 100;
+    x.ticks = 36;
+    if (!resettle) x.agreements[0].terms = x.agreements[0].terms.filter((t: { kind: string }) => t.kind !== 'resettlement');
+  });
+  const hosted = (r: RunResult) => ['inTransit', 'irregular', 'asylumPending', 'protected'].reduce((s, f) => s + over(r, 'countries', 'TUR', f, 35, 35), 0);
+  it('resettles people staying in Turkey, no more than were readmitted, and fewer stay there', () => {
+    const e = paired(world(false), world(true), {
+      resettled: (r) => over(r, 'channelOrigins', 'eu-resettlement:SYR', 'admissions', 0, 35),
+      applications: (r) => over(r, 'channelOrigins', 'eu-resettlement:SYR', 'applications', 0, 35),
+      legal: (r) => over(r, 'countries', 'SYR', 'admittedLegally', 0, 35),
+      hosted,
+      crossings: (r) => over(r, 'legs', 'tur-grc', 'crossings', 15, 35),
+    }, 3);
+    const one = new Simulation(world(true)).runFor();
+    const readmitted = over(one, 'countries', 'TUR', 'readmissionsReceived', 0, 35);
+    console.log('resettlement term minus none:', e, '; one run: resettled', over(one, 'channelOrigins', 'eu-resettlement:SYR', 'admissions', 0, 35), 'readmitted to Turkey', readmitted);
+    expect(e.resettled.low).toBeGreaterThan(0);
+    expect(e.legal.low).toBeGreaterThan(0);
+    expect(e.hosted.high).toBeLessThan(0);
+    // One for one, through the quota ledger: granted places never exceed the places the readmissions gave.
+    expect(over(one, 'channelOrigins', 'eu-resettlement:SYR', 'admissions', 0, 35)).toBeLessThanOrEqual(readmitted);
   });
 });
