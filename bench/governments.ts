@@ -28,8 +28,7 @@ export interface GovernmentsSuiteOptions {
 /**
  * Fastest of `trials` runs, in CPU milliseconds of this process (other
  * engineers' work on a shared machine counts less than in wall time), with the
- * CPU time spent in the governments plugin's own hooks in that run, and in
- * resettlement from transit countries where a channel takes it.
+ * CPU time spent in the governments plugin's own hooks in that run.
  */
 function fastest(s: Scenario, trials: number): { run: number; governments: number } {
   let best = { run: Number.POSITIVE_INFINITY, governments: 0 };
@@ -44,19 +43,6 @@ function fastest(s: Scenario, trials: number): { run: number; governments: numbe
         hooks[phase] = (api) => {
           const t = process.cpuUsage();
           hook(api);
-          const d = process.cpuUsage(t);
-          inside += (d.user + d.system) / 1000;
-        };
-      }
-    }
-    // Resettlement from transit (applications scanned among those abroad) is work done for an agreement's term: counted with it.
-    const resettlement = (sim as unknown as { run: { resettlement: Record<'allocate' | 'arrive', (run: unknown) => void> | null } }).run.resettlement;
-    if (resettlement) {
-      for (const name of ['allocate', 'arrive'] as const) {
-        const work = resettlement[name].bind(resettlement);
-        resettlement[name] = (run) => {
-          const t = process.cpuUsage();
-          work(run);
           const d = process.cpuUsage(t);
           inside += (d.user + d.system) / 1000;
         };
@@ -85,7 +71,7 @@ export function governmentsSuite(options: GovernmentsSuiteOptions): { markdown: 
   }
   const markdown = [
     '## Governments suite', '',
-    'Each government scenario, active: CPU time of the run (fastest of the trials) and of the governments plugin\'s hooks (and resettlement from transit) within it, as a share',
+    'Each government scenario, active: CPU time of the run (fastest of the trials) and of the governments plugin\'s hooks within it, as a share',
     'of the rest of the run. (Against the same scenario without governments the migrants\' work differs, as governments change what they do.)', '',
     '| scenario | agents | run CPU ms | governments CPU ms | governments / rest |', '|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.scenario} | ${r.agents} | ${r.activeMs.toFixed(0)} | ${r.governmentsMs.toFixed(1)} | ${(r.share * 100).toFixed(2)}% |`), '',

@@ -2,6 +2,7 @@ import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import type { World } from '../world/world.js';
 import { permitEnd } from './permits.js';
+import type { RandomStream } from '../random/streams.js';
 
 /** Granted a place, papers in processing until `due`. */
 interface Granted {
@@ -29,6 +30,8 @@ export class Resettlement {
   private readonly waiting: number[][];
   private readonly queued = new Set<number>();
   private granted: Granted[] = [];
+  /** One stream per channel, drawn on through the run. */
+  private streams: RandomStream[] | undefined;
 
   constructor(world: World) {
     this.channels = world.channels.flatMap((c, ch) => (c.from >= 0 ? [ch] : []));
@@ -96,24 +99,24 @@ export class Resettlement {
 
   /**
    * Those of the channel's origins and skills staying in its `from` country
-   * who reconsider this tick weigh applying; two draws each, whatever happens.
+   * who reconsider this tick weigh applying; one draw each, whatever happens.
    */
   private apply(run: RunState): void {
     const { store, world, params, clock, prospects, counters } = run;
     const reconsider = clock.perTick(params.reconsiderPerYear);
-    const streams = run.streams.family('resettlement', world.channels.map((c) => c.id));
+    this.streams ??= run.streams.family('resettlement', world.channels.map((c) => c.id));
+    const streams = this.streams;
     for (const ch of this.channels) {
       const c = world.channels[ch];
       const rng = streams[ch];
       const chance = world.countryIds.map((_, o) => Math.min(1, run.quotas.placesInSight(run, ch, o) / Math.max(1, this.waiting[ch].length)));
-      for (let k = 0; k < store.activeCount; k++) {
+      // Who reconsiders is sampled by geometric gaps over those away from home, as at home: the cost grows with those sampled.
+      for (let k = rng.geometric(reconsider); k < store.activeCount; k += 1 + rng.geometric(reconsider)) {
         const i = store.active[k];
         const o = store.origin[i];
         const s = store.skill[i];
-        if (!c.resettledOrigin[o] || !c.eligibleSkill[s] || this.queued.has(i) || !this.stays(run, i, ch)) continue;
-        const reconsiders = rng.uniform() < reconsider;
         const draw = rng.uniform();
-        if (!reconsiders || chance[o] <= 0) continue;
+        if (!c.resettledOrigin[o] || !c.eligibleSkill[s] || chance[o] <= 0 || this.queued.has(i) || !this.stays(run, i, ch)) continue;
         const here = world.places[store.location[i]].country;
         const earns = store.state[i] === State.Protected ? prospects.regularIncome[here * 2 + s] : prospects.irregularIncome[here * 2 + s];
         const utility = params.choiceLegalConstant + params.choiceIncome * Math.log(prospects.regularIncome[c.destination * 2 + s] / Math.max(1, earns))
