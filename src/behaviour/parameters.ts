@@ -249,6 +249,9 @@ export const BEHAVIOUR_PARAMETERS = define({
   recruiterExitPerYear: {
     value: 1, min: 0, max: 100, doc: 'Yearly hazard that a recruiter making a loss leaves the market.',
   },
+  recruiterDiscountPerYear: {
+    value: 0.68, min: 0.01, max: 100, doc: 'Rate at which a would-be recruiter discounts a year of future profit: the return to capital of small firms in developing countries (about 5% a month, so 0.6 a year: de Mel, McKenzie & Woodruff 2008, QJE) plus their yearly death rate (8.3%: McKenzie & Paffhausen 2019, RESTAT). An unlicensed entrant values its business at profit / (this + the yearly chance of being shut down by inspection), so inspection deters entry (Becker 1968).',
+  },
   aidIncomeReturn: {
     value: 2, min: 0, max: 100, doc: 'Long-run rise of incomes per unit of aid as a share of GDP per year, under perfect governance (aid of 5% of GDP a year: incomes up to 10% higher).',
   },

@@ -13,7 +13,8 @@ export function permitEnd(run: RunState, channel: number): number {
  * when the permit ends: the irregular income gap, debt still to repay
  * (recruitment fees) and the chance of apprehension, against compliance
  * norms; the income gain counts only for the share of the stay one expects
- * before being apprehended and returned (ReturnRisk); the priority a circular scheme gives those who leave on time, and
+ * before being apprehended and returned (ReturnRisk); the priority a circular scheme gives those who leave on time
+ * (worth its chance of a place: QuotaLedger.priorityChance), and
  * any held wages or bond paid on return; all this only for those who wish
  * to stay on at all (stayOnChance). Used at expiry, and by screening at
  * admission.
@@ -28,7 +29,9 @@ export function overstayLogOdds(run: RunState, i: number, channel: number): numb
   const gap = Math.log(prospects.irregularIncome[d * 2 + store.skill[i]] / homeIncome) * run.returns.stayShare(run, d, o, -1, 0);
   const overstay = params.overstayConstant + params.choiceIncome * gap + params.overstayDebt * (store.debt[i] / homeIncome)
     - params.overstayApprehension * c.apprehensionPerYear[d] - params.choiceStayConflict * c.conflict[o];
-  const leave = (ch.circular[channel] >= 0.5 ? params.circularPriorityValue : 0) + params.overstayDebt * (ch.returnBonus[channel] / homeIncome);
+  // Priority for the next season is worth as much as the chance of a place it gives.
+  const priority = ch.circular[channel] >= 0.5 ? params.circularPriorityValue * run.quotas.priorityChance(run, channel, o) : 0;
+  const leave = priority + params.overstayDebt * (ch.returnBonus[channel] / homeIncome);
   const p = stayOnChance(run, i, channel, overstay - leave);
   return Math.log(p / (1 - p));
 }

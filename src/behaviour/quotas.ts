@@ -27,11 +27,31 @@ interface ChannelQueue {
  */
 export class QuotaLedger {
   private readonly queues: ChannelQueue[];
+  /** By channel * countries + origin: those who left a circular scheme on time and hold priority, not yet readmitted (agents). */
+  private readonly priorityHolders: Float64Array;
 
   constructor(channels: number, private readonly countries: number, firstYear: number) {
     this.queues = Array.from({ length: channels }, () => ({
       agents: [], tickets: [], incoming: [], usedThisYear: 0, usedByOrigin: new Float64Array(countries), queuedByOrigin: new Float64Array(countries), year: firstYear,
     }));
+    this.priorityHolders = new Float64Array(channels * countries);
+  }
+
+  /** A worker of this origin left the circular channel on time and holds priority for its next season. */
+  earnPriority(channel: number, origin: number): void {
+    this.priorityHolders[channel * this.countries + origin]++;
+  }
+
+  /**
+   * The chance a priority holder of this origin gets a place in a season: the
+   * places a year for the origin (its own quota inside the channel, else the
+   * channel's) against those holding priority, itself included. The quota a
+   * state sets for an origin is what makes leaving on time worth it.
+   */
+  priorityChance(run: RunState, channel: number, origin: number): number {
+    const allowance = Math.min(this.allowance(run, channel), this.originAllowance(run, channel, origin));
+    if (!Number.isFinite(allowance)) return 1;
+    return Math.min(1, allowance / (this.priorityHolders[channel * this.countries + origin] + 1));
   }
 
   /** Places of an origin's own quota inside the channel released this year and not yet granted (Infinity: no such quota). */
@@ -92,9 +112,34 @@ export class QuotaLedger {
     return Math.min(1, places / Math.max(1, q.agents.length));
   }
 
+  /** Places an applicant of this origin can hope for over their patience: what is left this year and the yearly quota for the rest (channel's and origin's). */
+  placesInSight(run: RunState, channel: number, origin: number): number {
+    const patience = run.params.quotaPatienceMonths / 12;
+    const ofChannel = Math.max(0, this.placesLeft(run, channel)) + this.allowance(run, channel) * patience;
+    const allowance = this.originAllowance(run, channel, origin);
+    return Number.isFinite(allowance) ? Math.min(ofChannel, Math.max(0, this.originPlacesLeft(run, channel, origin)) + allowance * patience) : ofChannel;
+  }
+
   /** Places in agents for a whole calendar year, at the quota in force now. */
   allowance(run: RunState, channel: number): number {
     return Math.round(run.world.channel.values.quotaPerYear[channel] / run.scale);
+  }
+
+  /**
+   * Books a place of this year's quota for an applicant of this origin who
+   * waits outside it (Resettlement); false when none is left.
+   */
+  take(run: RunState, channel: number, origin: number): boolean {
+    const q = this.queues[channel];
+    if (q.usedThisYear + 1 > this.released(run, channel) || this.originPlacesLeft(run, channel, origin) < 1) return false;
+    q.usedThisYear++;
+    q.usedByOrigin[origin]++;
+    const { counters } = run;
+    counters.channel.count.admissions[channel]++;
+    counters.channelOrigin.count.admissions[channel * this.countries + origin]++;
+    counters.channel.count.quotaUsed[channel] = q.usedThisYear;
+    counters.channel.count.quotaLeft[channel] = Math.max(0, this.allowance(run, channel) - q.usedThisYear);
+    return true;
   }
 
   apply(channel: number, agent: number): void {
@@ -179,6 +224,7 @@ export class QuotaLedger {
       if (channel.demandDriven) vacancies[job]--;
       store.stage[i] = Stage.Processing;
       store.timer[i] = tick + processingTicks;
+      if (store.flags[i] & Flag.CircularPriority) this.priorityHolders[ch * this.countries + o] = Math.max(0, this.priorityHolders[ch * this.countries + o] - 1);
       store.flags[i] &= ~Flag.CircularPriority;
       q.usedThisYear++;
       q.usedByOrigin[o]++;

@@ -190,6 +190,7 @@ export class RecruitmentMarket {
     let expected = clock.perTick(params.recruiterEntryPerYear) * Math.max(n, 1) * Math.max(0, margin);
     // Workers turned away draw in recruiters who ask no licence.
     if (!licensed && fee > spec.costPerPlacement) expected += ((unserved * this.scale) / spec.placementsPerYear) * clock.perTick(params.recruiterEntryPerYear);
+    if (!licensed) expected *= deterrence(params, run.world.country.values.recruiterInspection[origin]);
     const entrants = Math.floor(expected) + (this.rng[origin].uniform() < expected - Math.floor(expected) ? 1 : 0);
     for (let e = 0; e < entrants; e++) this.enter(origin, licensed, clock);
     counters.country.count.recruitersEntered[origin] += entrants;
@@ -199,4 +200,16 @@ export class RecruitmentMarket {
     const spec = this.world.recruitment[origin]!;
     this.recruiters.add(origin, licensed, spec.placementsPerYear / clock.ticksPerYear / this.scale, 0);
   }
+}
+
+/**
+ * An unlicensed entrant's business is worth its yearly profit over the rate it
+ * discounts the future at, plus the yearly chance inspectors shut it down: the
+ * share of that worth inspection leaves, against none, scales entry (1 without
+ * inspection). Entry follows expected profit (Becker 1968: the chance of being
+ * caught deters), so inspection deters entry, not only removes entrants.
+ */
+export function deterrence(params: BehaviourParameters, inspectionPerYear: number): number {
+  if (inspectionPerYear <= 0) return 1;
+  return params.recruiterDiscountPerYear / (params.recruiterDiscountPerYear + inspectionPerYear);
 }

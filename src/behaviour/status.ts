@@ -280,7 +280,10 @@ function expirePermit(run: RunState, i: number, renewDraw: number, overstayDraw:
   counters.channel.count.leftOnTime[ch]++;
   counters.channelOrigin.count.leftOnTime[pair]++;
   returnHome(run, i);
-  if (world.channel.values.circular[ch] >= 0.5) store.flags[i] |= Flag.CircularPriority;
+  if (world.channel.values.circular[ch] >= 0.5) {
+    store.flags[i] |= Flag.CircularPriority;
+    run.quotas.earnPriority(ch, store.origin[i]);
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { World } from '../world/world.js';
 import type { StateLedger } from '../governments/ledger.js';
 import type { Clock } from './clock.js';
+import type { Resettlement } from '../behaviour/resettlement.js';
 
 /**
  * Everything the engine's own phases read and write. Plugins never see this:
@@ -41,6 +42,8 @@ export interface RunState {
   readonly states: StateLedger;
   /** Chances of being returned, from the last status phase. */
   readonly returns: ReturnRisk;
+  /** Applications from transit countries, where a channel takes them (`from`); null in worlds without. */
+  readonly resettlement: Resettlement | null;
   /** Everybody as counted at the end of the last tick: the state markets start from. */
   census: Census;
   /** Persons per agent. */

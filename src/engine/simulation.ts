@@ -6,6 +6,7 @@ import { decide } from '../behaviour/decisions.js';
 import { earn } from '../behaviour/earnings.js';
 import { Prospects } from '../behaviour/prospects.js';
 import { QuotaLedger } from '../behaviour/quotas.js';
+import { Resettlement } from '../behaviour/resettlement.js';
 import { changeStatus } from '../behaviour/status.js';
 import { travel } from '../behaviour/travel.js';
 import { ConservationLedger } from '../metrics/conservation.js';
@@ -75,10 +76,14 @@ const ENGINE_WORK: Record<Exclude<Phase, 'metrics'>, (run: RunState) => void> = 
   markets: (run) => {
     run.recruitment.update(run);
     run.quotas.allocate(run);
+    run.resettlement?.allocate(run);
     run.recruitment.settle(run);
     run.smuggling.update(run, run.census);
   },
-  movement: travel,
+  movement: (run) => {
+    travel(run);
+    run.resettlement?.arrive(run);
+  },
   status: changeStatus,
   earnings: earn,
 };
@@ -143,6 +148,7 @@ export class Simulation {
       homeSavings: new HomeSavings(this.world, this.store),
       states: new StateLedger(this.world.countryIds),
       returns: new ReturnRisk(this.world),
+      resettlement: this.world.channels.some((c) => c.from >= 0) ? new Resettlement(this.world) : null,
       census: Census.initial(this.store, this.world),
       scale, tick: 0,
     };

@@ -52,7 +52,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     held.set(key, value);
     api.set(kind, id, attribute as never, value, reason);
   };
-  const free = (api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string) => {
+  const free = (api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string) => {
     const key = `${kind}\u0000${id}\u0000${attribute}`;
     if (!held.has(key)) return;
     held.delete(key);

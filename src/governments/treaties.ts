@@ -19,8 +19,8 @@ export interface States {
   tpy: number;
   lagTicks: number;
   table: Table;
-  put(api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', value: number, reason: string): void;
-  free(api: PolicyApi, kind: 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string): void;
+  put(api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', value: number, reason: string): void;
+  free(api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string): void;
   putLeg(api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string): void;
   transfer(api: PolicyApi, from: string, to: string, amount: number): void;
   governance(api: PolicyApi, gi: number): number;
@@ -88,12 +88,15 @@ export function applyTerms(api: PolicyApi, s: States): void {
     } else if (term.kind === 'quota' || term.kind === 'visaFree' || term.kind === 'resettlement') {
       if (!active) {
         s.free(api, 'channelOrigin', pair, 'quotaPerYear', `${why}: not in force`);
+        if (term.kind === 'resettlement') s.free(api, 'channel', term.channel!, 'quotaPerYear', `${why}: not in force`);
         continue;
       }
       const other = book.specs[a].parties[1 - party];
       const readmitted = term.kind === 'resettlement' ? g.history[g.index(other)].lagged(book.reviewTicks[a], s.lagTicks).returnsReceived : 0;
       const places = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? Number.POSITIVE_INFINITY : Math.round(term.perReadmitted! * readmitted);
       s.put(api, 'channelOrigin', pair, 'quotaPerYear', places, why);
+      // Resettlement places are added to the channel's own quota: they exist only while the deal gives them.
+      if (term.kind === 'resettlement') s.put(api, 'channel', term.channel!, 'quotaPerYear', api.base('channel', term.channel!, 'quotaPerYear') + places, why);
     }
   }
 }

@@ -148,6 +148,11 @@ export interface ChannelSpec {
   screening: number;
   /** Held wages or a bond paid to workers who leave on time, PPP dollars. */
   returnBonus: Quantity;
+  /**
+   * A country whose guests apply (resettlement from a transit country): people of its origins staying there,
+   * in transit or settled, apply instead of people at home. Absent: applicants are at home.
+   */
+  from?: string;
 }
 
 /** Smugglers working a leg. Without them a leg is crossed at its cost, with no limit on numbers. */

@@ -22,7 +22,7 @@ const NON_NEGATIVE: NumberRange = { min: 0 };
 
 export const TOP_FIELDS = ['name', 'description', 'start', 'ticks', 'ticksPerYear', 'seed', 'agents', 'behaviour', 'countries', 'channels', 'legs', 'routes', 'policies', 'agreements', 'passiveGovernments'] as const;
 const COUNTRY_FIELDS = ['id', 'name', 'population', 'gdpPerCapita', 'wages', 'unemployment', 'conflict', 'climateStress', 'governance', 'remittanceCost', 'remittanceFee', 'highSkillShare', 'returnCooperation', 'diaspora', 'asylum', 'enforcement', 'labourDemand', 'recruitment', 'places', 'government'] as const;
-const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee', 'demandDriven', 'screening', 'returnBonus'] as const;
+const CHANNEL_FIELDS = ['id', 'type', 'destination', 'origins', 'skills', 'quotaPerYear', 'fee', 'processingMonths', 'stayMonths', 'renewals', 'circular', 'recruited', 'employerFee', 'demandDriven', 'screening', 'returnBonus', 'from'] as const;
 const LEG_FIELDS = ['id', 'from', 'to', 'mode', 'durationDays', 'cost', 'mortality', 'interception', 'onInterception', 'smuggling'] as const;
 const ROUTE_FIELDS = ['id', 'corridor', 'legs'] as const;
 const PLACE_FIELDS = ['id', 'name', 'kind', 'populationShare'] as const;
@@ -395,11 +395,13 @@ function readChannel(ctx: Context, value: unknown, path: FieldPath): ChannelSpec
   const demandDriven = obj.demandDriven === undefined ? false : r.boolean(obj.demandDriven, [...path, 'demandDriven']);
   const screening = obj.screening === undefined ? 0 : r.number(obj.screening, [...path, 'screening'], SHARE);
   const returnBonus = obj.returnBonus === undefined ? 0 : readQuantity(ctx, obj.returnBonus, [...path, 'returnBonus'], NON_NEGATIVE);
+  const from = obj.from === undefined ? undefined : r.string(obj.from, [...path, 'from'], ID);
   if (id === undefined || type === undefined || destination === undefined || origins === undefined || skills === undefined || quotaPerYear === undefined
     || fee === undefined || processingMonths === undefined || stayMonths === undefined || renewals === undefined || circular === undefined
     || recruited === undefined || employerFee === undefined || demandDriven === undefined || screening === undefined || returnBonus === undefined) return undefined;
   return {
     id, type, destination, origins, skills, quotaPerYear, fee, processingMonths, stayMonths, renewals, circular, recruited, employerFee, demandDriven, screening, returnBonus,
+    ...(from === undefined ? {} : { from }),
   };
 }
 
@@ -506,6 +508,10 @@ function checkReferences(r: FieldReader, countries: CountrySpec[], channels: Cha
   channels.forEach((ch, i) => {
     knownCountry(ch.destination, ['channels', i, 'destination']);
     if (ch.origins !== 'all') ch.origins.forEach((o, j) => knownCountry(o, ['channels', i, 'origins', j]));
+    if (ch.from !== undefined) {
+      knownCountry(ch.from, ['channels', i, 'from']);
+      if (ch.from === ch.destination) r.reportText(['channels', i, 'from'], 'a country other than the channel\'s destination', `"${ch.from}", its destination`);
+    }
   });
 
   const knownPlace = (id: string, path: FieldPath) => {

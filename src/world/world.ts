@@ -103,6 +103,10 @@ export interface Channel {
   renewals: number;
   recruited: boolean;
   demandDriven: boolean;
+  /** The country whose guests of eligible origins apply (resettlement from transit), or -1: applicants are at home. */
+  from: number;
+  /** Origins whose people may apply from `from` (all zero without it); eligibleOrigin is then all zero. */
+  resettledOrigin: Uint8Array;
 }
 
 /**
@@ -170,9 +174,16 @@ export class World {
       const eligibleSkill = new Uint8Array(2);
       if (ch.skills === 'all') eligibleSkill.fill(1);
       else for (const s of ch.skills) eligibleSkill[s === 'low' ? 0 : 1] = 1;
+      // A channel applied for from a transit country is closed to applicants at home.
+      const from = ch.from === undefined ? -1 : countryIndex.get(ch.from)!;
+      const resettledOrigin = new Uint8Array(n);
+      if (from >= 0) {
+        resettledOrigin.set(eligibleOrigin);
+        eligibleOrigin.fill(0);
+      }
       return {
         id: ch.id, type: ch.type, destination: countryIndex.get(ch.destination)!, eligibleOrigin, eligibleSkill, preferential: ch.origins !== 'all',
-        processingMonths: ch.processingMonths, renewals: ch.renewals, recruited: ch.recruited, demandDriven: ch.demandDriven,
+        processingMonths: ch.processingMonths, renewals: ch.renewals, recruited: ch.recruited, demandDriven: ch.demandDriven, from, resettledOrigin,
       };
     });
 

@@ -31,6 +31,9 @@ describe('validation of government: and agreements:', () => {
     expect(issues((x) => (x.agreements[0].from = '2019-13'))[0]).toMatch(/^agreements\[0\]\.from: expected a tick/);
     expect(issues((x) => (x.agreements[0].terms[0] = { kind: 'readmission', by: 'DES', perYear: 10 }))[0]).toMatch(/terms\[0\]\.by: expected a party with a leg from its territory into TRA/);
     expect(issues((x) => (x.passiveGovernments = 'yes'))).toEqual(['passiveGovernments: expected true or false, found the text "yes"']);
+    const channel = { id: 'resettle', type: 'humanitarian', destination: 'DES', origins: ['ORI'], quotaPerYear: 0 };
+    expect(issues((x) => (x.channels = [{ ...channel, from: 'NOWHERE' }]))[0]).toMatch(/^channels\[0\]\.from: expected a country id \(one of ORI, TRA, DES\), found "NOWHERE"/);
+    expect(issues((x) => (x.channels = [{ ...channel, from: 'DES' }]))).toEqual(['channels[0].from: expected a country other than the channel\'s destination, found "DES", its destination']);
   });
   it('reports every problem at once', () => {
     expect(issues((x) => {
