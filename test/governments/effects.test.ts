@@ -248,7 +248,8 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
     expect(byCompliance.low).toBeGreaterThan(0);
   });
   it('takes farm jobs from the most-favoured-nation channel\'s non-party workers', () => {
-    // The scenario's own scale and 8 replications: jobs decide who is admitted, and which channel is served first
+    // The scenario's own scale and 16 replications (8 until only those who wish to settle weigh an overstay and
+    // priority became worth its chance of a place: the fall, about 475 in 8, then crossed zero): jobs decide who is admitted, and which channel is served first
     // in a month is drawn, so admissions are noisy even with common random numbers (with 3 replications at scale 40
     // the fall held in every pair but not in its interval). The mechanism: jobs open are labour demand less the
     // regular migrants there (behaviour/quotas.ts); without a binding job limit the fall does not come out.
@@ -256,7 +257,7 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
       nonParty: (r) => over(r, 'channelOrigins', 'can-seasonal:GTM', 'admissions', 24, 95),
       party: (r) => over(r, 'channelOrigins', 'can-sawp-jam:JAM', 'admissions', 24, 95),
       overstayShare,
-    }, 8);
+    }, 16);
     console.log('seasonal quota against the frozen quota: Jamaican admissions', party, 'non-party (GTM) admissions', nonParty, 'Jamaican overstay share', seasons);
     expect(party.low).toBeGreaterThan(0);
     expect(nonParty.high).toBeLessThan(0);
@@ -265,7 +266,7 @@ describe('a quota that grows with an origin\'s on-time returns, and diverts admi
 
 describe('resettlement from the transit country: one for one, from those waiting in Turkey', () => {
   // The EU-Turkey deal for its first 21 months (before the price outgrows what it is worth to the EU), with and without
-  // its resettlement term: the same streams. Places follow those readmitted to Turkey; Syrians staying in Turkey apply
+  // its resettlement term: the same streams, 6 replications (with 3 the fall in those hosted, about 3,000, crossed zero). Places follow those readmitted to Turkey; Syrians staying in Turkey apply
   // (behaviour/resettlement.ts), none from Syria.
   const world = (resettle: boolean) => edit(loadScenario(join(SCENARIOS, 'eu-turkey-deal.yaml')), resettle ? 'deal-resettles' : 'deal-without-resettlement', (x) => {
     x.agents.scale = 100;
@@ -280,7 +281,7 @@ describe('resettlement from the transit country: one for one, from those waiting
       legal: (r) => over(r, 'countries', 'SYR', 'admittedLegally', 0, 35),
       hosted,
       crossings: (r) => over(r, 'legs', 'tur-grc', 'crossings', 15, 35),
-    }, 3);
+    }, 6);
     const one = new Simulation(world(true)).runFor();
     const readmitted = over(one, 'countries', 'TUR', 'readmissionsReceived', 0, 35);
     console.log('resettlement term minus none:', e, '; one run: resettled', over(one, 'channelOrigins', 'eu-resettlement:SYR', 'admissions', 0, 35), 'readmitted to Turkey', readmitted);
