@@ -7,7 +7,12 @@ import { needsSponsor } from './family-reunification.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
 export function ageAspiration(params: BehaviourParameters): Float64Array {
-  return Float64Array.of(params.aspirationChild, params.aspirationYoung, 0, params.aspirationOld);
+  return Float64Array.from({ length: 4 }, (_, band) => ageAspirationOf(params, band));
+}
+
+/** The same for one age band, without building the table (for a decision taken one person at a time). */
+export function ageAspirationOf(params: BehaviourParameters, band: number): number {
+  return band === 0 ? params.aspirationChild : band === 1 ? params.aspirationYoung : band === 2 ? 0 : params.aspirationOld;
 }
 
 /**

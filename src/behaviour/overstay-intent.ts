@@ -1,7 +1,7 @@
 import { NONE } from '../agents/store.js';
 import { State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
-import { ageAspiration } from './decisions.js';
+import { ageAspirationOf } from './decisions.js';
 
 /**
  * Whether someone whose permit ends wishes to stay on at all. Staying on
@@ -21,7 +21,7 @@ import { ageAspiration } from './decisions.js';
 export function stayOnChance(run: RunState, i: number, channel: number, overstayUtility: number): number {
   const { store, world, params, prospects } = run;
   const d = world.channels[channel].destination;
-  const aspiration = prospects.aspiration[store.home[i] * 2 + store.skill[i]] + ageAspiration(params)[store.ageBand[i]];
+  const aspiration = prospects.aspiration[store.home[i] * 2 + store.skill[i]] + ageAspirationOf(params, store.ageBand[i]);
   const tieHere = store.tie[i] === d;
   const tieAnywhere = store.tie[i] !== NONE;
   // A permanent permit is a stay without end (0 × ∞: no ties form when none ever do).
