@@ -1,4 +1,4 @@
-import { NEVER } from '../agents/states.js';
+import { NEVER, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import { stayOnChance } from './overstay-intent.js';
 
@@ -6,6 +6,18 @@ import { stayOnChance } from './overstay-intent.js';
 export function permitEnd(run: RunState, channel: number): number {
   const months = run.world.channel.values.stayMonths[channel];
   return Number.isFinite(months) ? run.tick + run.clock.monthsToTicks(months) : NEVER;
+}
+
+/** Person i arrives in the channel's destination on its permit: regular, at its main place, until the permit runs out. */
+export function arriveOnPermit(run: RunState, i: number, channel: number): void {
+  const { store, world, tick, counters } = run;
+  const ch = world.channels[channel];
+  store.move(i, State.AbroadRegular, tick);
+  store.location[i] = world.mainPlace[ch.destination];
+  store.timer[i] = permitEnd(run, channel);
+  store.renewalsLeft[i] = Math.min(255, ch.renewals);
+  counters.country.count.admittedLegally[store.origin[i]]++;
+  counters.country.count.arrivals[ch.destination]++;
 }
 
 /**

@@ -132,14 +132,25 @@ export class QuotaLedger {
   take(run: RunState, channel: number, origin: number): boolean {
     const q = this.queues[channel];
     if (q.usedThisYear + 1 > this.released(run, channel) || this.originPlacesLeft(run, channel, origin) < 1) return false;
+    this.book(run, channel, origin);
+    this.countUse(run, channel);
+    return true;
+  }
+
+  /** A place of this year's quota granted to one of this origin. */
+  private book(run: RunState, channel: number, origin: number): void {
+    const q = this.queues[channel];
     q.usedThisYear++;
     q.usedByOrigin[origin]++;
-    const { counters } = run;
-    counters.channel.count.admissions[channel]++;
-    counters.channelOrigin.count.admissions[channel * this.countries + origin]++;
-    counters.channel.count.quotaUsed[channel] = q.usedThisYear;
-    counters.channel.count.quotaLeft[channel] = Math.max(0, this.allowance(run, channel) - q.usedThisYear);
-    return true;
+    run.counters.channel.count.admissions[channel]++;
+    run.counters.channelOrigin.count.admissions[channel * this.countries + origin]++;
+  }
+
+  /** The channel's quota used and left this year, as its figures report them. */
+  private countUse(run: RunState, channel: number): void {
+    const used = this.queues[channel].usedThisYear;
+    run.counters.channel.count.quotaUsed[channel] = used;
+    run.counters.channel.count.quotaLeft[channel] = Math.max(0, this.allowance(run, channel) - used);
   }
 
   apply(channel: number, agent: number): void {
@@ -226,16 +237,12 @@ export class QuotaLedger {
       store.timer[i] = tick + processingTicks;
       if (store.flags[i] & Flag.CircularPriority) this.priorityHolders[ch * this.countries + o] = Math.max(0, this.priorityHolders[ch * this.countries + o] - 1);
       store.flags[i] &= ~Flag.CircularPriority;
-      q.usedThisYear++;
-      q.usedByOrigin[o]++;
+      this.book(run, ch, o);
       originLeft[o]--;
-      counters.channel.count.admissions[ch]++;
-      counters.channelOrigin.count.admissions[ch * this.countries + o]++;
     });
     q.agents = agents;
     q.tickets = tickets;
-    counters.channel.count.quotaUsed[ch] = q.usedThisYear;
-    counters.channel.count.quotaLeft[ch] = Math.max(0, this.allowance(run, ch) - q.usedThisYear);
+    this.countUse(run, ch);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import type { World } from '../world/world.js';
-import { permitEnd } from './permits.js';
+import { arriveOnPermit } from './permits.js';
 import type { RandomStream } from '../random/streams.js';
 
 /** Granted a place, papers in processing until `due`. */
@@ -59,7 +59,6 @@ export class Resettlement {
   /** Movement phase: those whose papers are processed travel to the destination, if they are still there to go. */
   arrive(run: RunState): void {
     const { store, world, tick, counters } = run;
-    const country = counters.country.count;
     const later: Granted[] = [];
     for (const g of this.granted) {
       if (g.due > tick) {
@@ -72,18 +71,12 @@ export class Resettlement {
         counters.channel.count.gaveUp[g.channel]++;
         continue;
       }
-      const ch = world.channels[g.channel];
       if (store.state[i] === State.InTransit) counters.route.count.gaveUp[store.option[i]]++;
-      store.move(i, State.AbroadRegular, tick);
+      arriveOnPermit(run, i, g.channel);
       store.flags[i] &= ~(Flag.ReturnOrder | Flag.Redecide);
       store.triesLeft[i] = 0;
       store.option[i] = g.channel;
-      store.destination[i] = ch.destination;
-      store.location[i] = world.mainPlace[ch.destination];
-      store.timer[i] = permitEnd(run, g.channel);
-      store.renewalsLeft[i] = Math.min(255, ch.renewals);
-      country.admittedLegally[store.origin[i]]++;
-      country.arrivals[ch.destination]++;
+      store.destination[i] = world.channels[g.channel].destination;
     }
     this.granted = later;
   }

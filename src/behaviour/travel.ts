@@ -1,7 +1,7 @@
 import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import { Lender } from './ledger.js';
-import { permitEnd } from './permits.js';
+import { arriveOnPermit } from './permits.js';
 import { Mode } from './smuggling.js';
 import { TransitChoice, type WayOn } from './transit-choice.js';
 import { readmissionApplies } from './return-risk.js';
@@ -89,14 +89,8 @@ export function travel(run: RunState): void {
       if (store.timer[i] > tick) continue;
       const stage = store.stage[i];
       if (stage === Stage.Processing) {
-        const ch = world.channels[store.option[i]];
-        store.move(i, State.AbroadRegular, tick);
-        store.location[i] = world.mainPlace[ch.destination];
-        store.timer[i] = permitEnd(run, store.option[i]);
-        store.renewalsLeft[i] = Math.min(255, ch.renewals);
+        arriveOnPermit(run, i, store.option[i]);
         country.emigrants[store.origin[i]]++;
-        country.admittedLegally[store.origin[i]]++;
-        country.arrivals[ch.destination]++;
       } else if (stage === Stage.Arranging) {
         const r = store.option[i];
         store.move(i, State.InTransit, tick);
