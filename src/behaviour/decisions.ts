@@ -4,6 +4,7 @@ import type { RunState } from '../engine/run-state.js';
 import type { BehaviourParameters } from './parameters.js';
 import { NestedLogit, routeGroups } from './nested-logit.js';
 import { needsSponsor } from './family-reunification.js';
+import { gapsAt } from '../random/streams.js';
 
 /** Added log-odds of aspiring, by age band: the young move most (Rogers-Castro age schedule). */
 export function ageAspiration(params: BehaviourParameters): Float64Array {
@@ -40,7 +41,7 @@ export function ageAspirationOf(params: BehaviourParameters, band: number): numb
 export function decide(run: RunState): void {
   const { store, params, clock, world } = run;
   run.prospects.update(run);
-  const reconsider = clock.perTick(params.reconsiderPerYear);
+  const gap = gapsAt(clock.perTick(params.reconsiderPerYear));
   const chooser = new Chooser(run);
   const streams = run.streams.family('decisions', world.places.map((p) => p.id));
   const state = store.state;
@@ -48,7 +49,7 @@ export function decide(run: RunState): void {
   for (let p = 0; p < world.places.length; p++) {
     const rng = streams[p];
     const end = store.placeStart[p + 1];
-    for (let i = store.placeStart[p] + rng.geometric(reconsider); i < end; i += 1 + rng.geometric(reconsider)) {
+    for (let i = store.placeStart[p] + gap(rng); i < end; i += 1 + gap(rng)) {
       rng.uniforms(draws, 3);
       if (state[i] === State.Home || state[i] === State.Returned) chooser.reconsider(i);
       else if (state[i] === State.Preparing && store.stage[i] === Stage.Queued) chooser.choose(i, store.option[i]);
@@ -81,6 +82,15 @@ class Chooser {
   private readonly logChance: Float64Array;
   /** By channel: 1 for family reunification, open only to those with a tie (a sponsor) in its destination. */
   private readonly sponsored: Uint8Array;
+  /**
+   * By home place * 2 + skill: exp(stay - ceiling), the ceiling being the
+   * most any option could be worth to anyone before their costs, risk, tie
+   * and support, plus λ ln(options): the value of moving is at most that.
+   * Worked out when first needed (NaN until then).
+   */
+  private readonly stayOverCeiling: Float64Array;
+  /** exp(-choiceNetwork): a tie raises the ceiling by the network's weight. */
+  private readonly tieFactor: number;
 
   constructor(private readonly run: RunState) {
     this.age = ageAspiration(run.params);
@@ -95,6 +105,8 @@ class Chooser {
     this.noPlace = Uint8Array.from(pairs, ([ch], k) => (placesLeft[ch] < 1 || originPlacesLeft[k] < 1 ? 1 : 0));
     this.logChance = Float64Array.from(pairs, ([ch], k) => Math.log(Math.min(placeChance[ch], originPlaceChance[k])));
     this.sponsored = Uint8Array.from(run.world.channels, (_, ch) => (needsSponsor(run.world, ch) ? 1 : 0));
+    this.stayOverCeiling = new Float64Array(run.prospects.options.length).fill(Number.NaN);
+    this.tieFactor = Math.exp(-run.params.choiceNetwork);
     const aspiration = run.prospects.aspiration;
     this.aspireOdds = new Float64Array(aspiration.length * 8);
     for (let key = 0; key < aspiration.length; key++) {
@@ -111,6 +123,17 @@ class Chooser {
     const made = routeGroups(options.map((o) => (o.kind === 'route' ? o.destination : -1)));
     this.groups[key] = made;
     return made;
+  }
+
+  /** Costs and the risk of death only lower an option's worth (every weight is at least 0), so they are left out. */
+  private stayOverCeilingOf(key: number, origin: number): number {
+    if (!Number.isNaN(this.stayOverCeiling[key])) return this.stayOverCeiling[key];
+    const options = this.run.prospects.options[key];
+    const { params, world, prospects } = this.run;
+    let best = Number.NEGATIVE_INFINITY;
+    for (const opt of options) best = Math.max(best, opt.utility + (opt.kind === 'channel' ? this.logChance[opt.index * world.countryCount + origin] : 0));
+    this.stayOverCeiling[key] = Math.exp(prospects.stayUtility[origin] - best - params.choiceNestSimilarity * Math.log(options.length));
+    return this.stayOverCeiling[key];
   }
 
   reconsider(i: number): void {
@@ -139,11 +162,18 @@ class Chooser {
     if (options.length === 0) return;
     const hasTie = store.tie[i] !== NONE;
     const origin = store.origin[i];
-    const supported = Math.log(1 + reintegrationBoost(this.run, i));
-
+    const boost = reintegrationBoost(this.run, i);
+    const supported = boost === 0 ? 0 : Math.log(1 + boost);
+    const stay = prospects.stayUtility[origin];
+    // They stay if draw (1 + exp(stay - value of moving)) >= 1. The value is at most the ceiling,
+    // so most who aspire are settled by it whatever their means; the margin covers rounding.
+    const staying = 1 + 1e-9;
+    if (queuedFor === NONE) {
+      const aboveCeiling = this.stayOverCeilingOf(key, origin) * (hasTie ? this.tieFactor : 1) * (supported === 0 ? 1 : Math.exp(params.choiceIncome * supported));
+      if (this.draws[1] * (1 + aboveCeiling) >= staying) return;
+    }
     const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
     const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
-    const stay = prospects.stayUtility[origin];
     const nest = this.nest;
     nest.group.set(this.groupsOf(key));
     for (let k = 0; k < options.length; k++) {
@@ -163,9 +193,11 @@ class Chooser {
         - params.choiceDeath * opt.deathRisk * (1 - store.riskTolerance[i])
         + (store.tie[i] === opt.destination ? params.choiceNetwork : 0);
     }
-    const moveUtility = nest.inclusiveValue(options.length, params.choiceNestSimilarity, params.choiceNestSimilarity * params.choiceRouteSimilarity);
-    if (moveUtility === Number.NEGATIVE_INFINITY) return; // nothing affordable
-    if (this.draws[1] * (1 + Math.exp(stay - moveUtility)) >= 1) {
+    const lambda = params.choiceNestSimilarity;
+    const bound = nest.atMost(options.length, lambda);
+    if (bound === Number.NEGATIVE_INFINITY) return; // nothing affordable
+    const settled = this.draws[1] * (1 + Math.exp(stay - bound)) >= staying;
+    if (settled || this.draws[1] * (1 + Math.exp(stay - nest.inclusiveValue(options.length, lambda, lambda * params.choiceRouteSimilarity))) >= 1) {
       if (queuedFor !== NONE) {
         // Gives up the application and stays home.
         counters.channel.count.gaveUp[queuedFor]++;

@@ -2,7 +2,7 @@ import { Flag, Stage, State } from '../agents/states.js';
 import type { RunState } from '../engine/run-state.js';
 import type { World } from '../world/world.js';
 import { arriveOnPermit } from './permits.js';
-import type { RandomStream } from '../random/streams.js';
+import { gapsAt, type RandomStream } from '../random/streams.js';
 
 /** Granted a place, papers in processing until `due`. */
 interface Granted {
@@ -96,7 +96,7 @@ export class Resettlement {
    */
   private apply(run: RunState): void {
     const { store, world, params, clock, prospects, counters } = run;
-    const reconsider = clock.perTick(params.reconsiderPerYear);
+    const gap = gapsAt(clock.perTick(params.reconsiderPerYear));
     this.streams ??= run.streams.family('resettlement', world.channels.map((c) => c.id));
     const streams = this.streams;
     for (const ch of this.channels) {
@@ -104,7 +104,7 @@ export class Resettlement {
       const rng = streams[ch];
       const chance = world.countryIds.map((_, o) => Math.min(1, run.quotas.placesInSight(run, ch, o) / Math.max(1, this.waiting[ch].length)));
       // Who reconsiders is sampled by geometric gaps over those away from home, as at home: the cost grows with those sampled.
-      for (let k = rng.geometric(reconsider); k < store.activeCount; k += 1 + rng.geometric(reconsider)) {
+      for (let k = gap(rng); k < store.activeCount; k += 1 + gap(rng)) {
         const i = store.active[k];
         const o = store.origin[i];
         const s = store.skill[i];

@@ -231,7 +231,7 @@ export class Simulation {
 
   private recordTick(): void {
     const run = this.run;
-    run.census = Census.take(this.store, this.world, run.counters);
+    run.census = Census.take(this.store, this.world, run.counters, run.census);
     this.conservation.check(run.tick, run.census.byState, this.store.transitions);
     this.recorder.record(run.tick, this.clock.date(run.tick), run.census.byState, run.counters);
     if (this.snapshotCopies.length === 0) {

@@ -17,11 +17,16 @@ export class Census {
   readonly abroad: Float64Array;
   /** People waiting at each leg's start, agents. */
   readonly waiting: Float64Array;
+  /** The dead so far, by origin: they leave the list of active people, so each census carries them on. */
+  readonly deadByOrigin: Float64Array;
+  /** Length of the store's list of active people as this census left it: the next census merges in those added since. */
+  listed = 0;
 
   constructor(countries: number, legs: number) {
     this.migrants = new Float64Array(countries * 4);
     this.abroad = new Float64Array(countries);
     this.waiting = new Float64Array(legs);
+    this.deadByOrigin = new Float64Array(countries);
   }
 
   /** The census before the first tick: everybody at home. */
@@ -33,21 +38,23 @@ export class Census {
   }
 
   /**
-   * Counts everybody, rebuilds the list of active people,
-   * and fills the stock gauges of the tick's counters: residents by status,
-   * people at home by origin, debt owed, queues per channel and people waiting
-   * per leg. The count by state reads every person's state, so the
-   * conservation check does not rely on the lists.
+   * Counts everybody from the list of people not at home, rebuilding the
+   * list, and fills the stock gauges of the tick's counters: residents by
+   * status, people at home by origin, debt owed, queues per channel and
+   * people waiting per leg.
    *
-   * One pass in agent order: the few active people are counted where the
-   * pass finds them, so their columns are read in increasing index order
-   * rather than revisited through the list; every array is a local, and
-   * people at home, who are stored home place by home place, are counted in
-   * a register per place.
+   * Only the decisions phase takes people from home, and it adds them to the
+   * list, so the list holds everyone away from home who is not among the
+   * dead `previous` counted. Those at home are each origin's people less
+   * those counted, so a census costs the number away, not the population.
+   * The conservation check still sees a person missing from the list: their
+   * move was counted as a transition, and the stocks would not follow.
+   * The list is kept in agent order, so each column is read in increasing
+   * index order and sums run in the same order whatever was added when.
    */
-  static take(store: MigrantStore, world: World, counters: TickCounters): Census {
+  static take(store: MigrantStore, world: World, counters: TickCounters, previous: Census): Census {
     const census = new Census(world.countryCount, world.legs.length);
-    const { byState, migrants, abroad, waiting } = census;
+    const { byState, migrants, abroad, waiting, deadByOrigin } = census;
     const country = counters.country.count;
     const { atHome, migrantDebt, returnees, preparing, inTransit, regular, asylumPending, irregular, overstaying } = country;
     const isProtected = country.protected;
@@ -57,64 +64,82 @@ export class Census {
     const routeLegs = world.routes.map((r) => Int32Array.from(r.legs));
     const home = State.Home;
     const dead = State.Dead;
-    const placeStart = store.placeStart;
     const abroadBy = counters.returns.count.abroad;
     const n = world.countryCount;
+    const away = new Float64Array(n);
+    deadByOrigin.set(previous.deadByOrigin);
+    byState[dead] = previous.byState[dead];
+    const listed = mergeAdded(active, previous.listed, store.activeCount);
     let activeCount = 0;
-    // People are stored home place by home place, so those at home are counted in a register per place.
-    for (let p = 0; p + 1 < placeStart.length; p++) {
-      const end = placeStart[p + 1];
-      let stayed = 0;
-      for (let i = placeStart[p]; i < end; i++) {
-        const s = state[i];
-        if (s === home) {
-          stayed++;
-          continue;
-        }
-        byState[s]++;
-        if (s === dead) continue;
-        active[activeCount++] = i;
-        const o = origin[i];
-        if (debt[i] > 0) migrantDebt[o] += debt[i];
-        const d = destination[i];
-        switch (s) {
-          case State.Returned: returnees[o]++; break;
-          case State.Preparing:
-            preparing[o]++;
-            if (stage[i] === Stage.Queued) queued[option[i]]++;
-            break;
-          case State.InTransit:
-            inTransit[placeCountry[location[i]]]++;
-            if (stage[i] === Stage.AtLegStart) waiting[routeLegs[option[i]][legIndex[i]]]++;
-            break;
-          case State.AbroadRegular:
-          case State.Protected:
-            if (s === State.AbroadRegular) regular[d]++;
-            else isProtected[d]++;
-            migrants[(d * 2 + skill[i]) * 2]++;
-            abroad[o]++;
-            abroadBy[d * n + o]++;
-            break;
-          case State.AsylumPending:
-          case State.Irregular:
-          case State.Overstaying:
-            if (s === State.AsylumPending) asylumPending[d]++;
-            else if (s === State.Irregular) irregular[d]++;
-            else overstaying[d]++;
-            migrants[(d * 2 + skill[i]) * 2 + 1]++;
-            abroad[o]++;
-            abroadBy[d * n + o]++;
-            break;
-        }
+    for (let k = 0; k < listed; k++) {
+      const i = active[k];
+      const s = state[i];
+      if (s === home) continue; // came home since the last census
+      byState[s]++;
+      const o = origin[i];
+      if (s === dead) {
+        deadByOrigin[o]++;
+        continue;
       }
-      if (stayed > 0) {
-        byState[home] += stayed;
-        atHome[origin[placeStart[p]]] += stayed;
+      active[activeCount++] = i;
+      away[o]++;
+      if (debt[i] > 0) migrantDebt[o] += debt[i];
+      const d = destination[i];
+      switch (s) {
+        case State.Returned: returnees[o]++; break;
+        case State.Preparing:
+          preparing[o]++;
+          if (stage[i] === Stage.Queued) queued[option[i]]++;
+          break;
+        case State.InTransit:
+          inTransit[placeCountry[location[i]]]++;
+          if (stage[i] === Stage.AtLegStart) waiting[routeLegs[option[i]][legIndex[i]]]++;
+          break;
+        case State.AbroadRegular:
+        case State.Protected:
+          if (s === State.AbroadRegular) regular[d]++;
+          else isProtected[d]++;
+          migrants[(d * 2 + skill[i]) * 2]++;
+          abroad[o]++;
+          abroadBy[d * n + o]++;
+          break;
+        case State.AsylumPending:
+        case State.Irregular:
+        case State.Overstaying:
+          if (s === State.AsylumPending) asylumPending[d]++;
+          else if (s === State.Irregular) irregular[d]++;
+          else overstaying[d]++;
+          migrants[(d * 2 + skill[i]) * 2 + 1]++;
+          abroad[o]++;
+          abroadBy[d * n + o]++;
+          break;
       }
     }
     store.activeCount = activeCount;
+    census.listed = activeCount;
+    // People are stored home place by home place, so each origin's people are a sum over its places.
+    let atHomeTotal = 0;
+    for (let p = 0; p + 1 < store.placeStart.length; p++) atHome[placeCountry[p]] += store.placeStart[p + 1] - store.placeStart[p];
+    for (let o = 0; o < n; o++) {
+      atHome[o] -= away[o] + deadByOrigin[o];
+      atHomeTotal += atHome[o];
+    }
+    byState[home] = atHomeTotal;
     counters.leg.count.waiting.set(waiting);
     return census;
   }
 }
 
+/**
+ * Merges active[0, kept) and active[kept, end), each in agent order, into
+ * one run in agent order; returns end. Those added since the last census are
+ * few, so they are copied out and merged in from the back.
+ */
+function mergeAdded(active: Int32Array, kept: number, end: number): number {
+  if (kept === 0 || kept === end || active[kept - 1] < active[kept]) return end;
+  const added = active.slice(kept, end);
+  let a = kept - 1;
+  let b = added.length - 1;
+  for (let w = end - 1; b >= 0; w--) active[w] = a >= 0 && active[a] > added[b] ? active[a--] : added[b--];
+  return end;
+}

@@ -83,6 +83,17 @@ class Sfc32Stream implements RandomStream {
   }
 }
 
+/**
+ * Gaps between people sampled at chance `p` each, as a function of the stream
+ * to draw from: the same numbers as rng.geometric(p), with 1 / ln(1 - p)
+ * worked out once rather than at every gap.
+ */
+export function gapsAt(p: number): (rng: RandomStream) => number {
+  if (p >= 1 || p <= 0) return (rng) => rng.geometric(p);
+  const inverseLogFailure = 1 / Math.log(1 - p);
+  return (rng) => rng.geometricFrom(inverseLogFailure);
+}
+
 /** The root of a run's streams. `stream(name)` always returns the same stream for a name. */
 export class RandomStreams {
   private readonly streams = new Map<string, RandomStream>();
