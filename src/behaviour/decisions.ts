@@ -57,6 +57,9 @@ export function decide(run: RunState): void {
   }
 }
 
+/** Above 1 by more than rounding: a draw that times (1 + exp(stay - a bound on moving's value)) reaches it stays for sure. */
+const STAYING = 1 + 1e-9;
+
 /** Income boost of a returnee still in a reintegration programme (0 for anyone else). */
 export function reintegrationBoost(run: RunState, i: number): number {
   const { store } = run;
@@ -147,6 +150,10 @@ class Chooser {
     const odds = boost === 0 ? this.aspireOdds[key * 8 + store.ageBand[i] * 2 + (tie ? 1 : 0)]
       : 1 + Math.exp(-(prospects.aspiration[key] + this.age[store.ageBand[i]] + (tie ? params.aspirationNetwork : 0) - params.aspirationIncomeGap * Math.log(1 + boost)));
     if (this.draws[0] * odds >= 1) return;
+    // They stay if draw (1 + exp(stay - value of moving)) >= 1 (see choose). That value is at most
+    // the ceiling, so most who aspire are settled by it whatever their means.
+    const aboveCeiling = this.stayOverCeilingOf(key, store.origin[i]) * (tie ? this.tieFactor : 1) * (boost === 0 ? 1 : (1 + boost) ** params.choiceIncome);
+    if (this.draws[1] * (1 + aboveCeiling) >= STAYING) return;
     this.choose(i, NONE);
   }
 
@@ -165,13 +172,6 @@ class Chooser {
     const boost = reintegrationBoost(this.run, i);
     const supported = boost === 0 ? 0 : Math.log(1 + boost);
     const stay = prospects.stayUtility[origin];
-    // They stay if draw (1 + exp(stay - value of moving)) >= 1. The value is at most the ceiling,
-    // so most who aspire are settled by it whatever their means; the margin covers rounding.
-    const staying = 1 + 1e-9;
-    if (queuedFor === NONE) {
-      const aboveCeiling = this.stayOverCeilingOf(key, origin) * (hasTie ? this.tieFactor : 1) * (supported === 0 ? 1 : Math.exp(params.choiceIncome * supported));
-      if (this.draws[1] * (1 + aboveCeiling) >= staying) return;
-    }
     const monthly = prospects.homeIncome[origin * 2 + store.skill[i]] / 12;
     const means = homeSavings.effective(store, i) + monthly * (hasTie ? params.creditMonthsWithTie : params.creditMonths);
     const nest = this.nest;
@@ -196,7 +196,7 @@ class Chooser {
     const lambda = params.choiceNestSimilarity;
     const bound = nest.atMost(options.length, lambda);
     if (bound === Number.NEGATIVE_INFINITY) return; // nothing affordable
-    const settled = this.draws[1] * (1 + Math.exp(stay - bound)) >= staying;
+    const settled = this.draws[1] * (1 + Math.exp(stay - bound)) >= STAYING;
     if (settled || this.draws[1] * (1 + Math.exp(stay - nest.inclusiveValue(options.length, lambda, lambda * params.choiceRouteSimilarity))) >= 1) {
       if (queuedFor !== NONE) {
         // Gives up the application and stays home.
