@@ -213,24 +213,27 @@ export class QuotaLedger {
     const originLeft = world.countryIds.map((_, o) => this.originPlacesLeft(run, ch, o));
     const agents: number[] = [];
     const tickets: number[] = [];
-    q.agents.forEach((i, k) => {
+    let k = 0;
+    for (; k < q.agents.length; k++) {
+      if (q.usedThisYear + 1 > allowance) break; // the year's quota is used up: the rest keep their places as they are
+      const i = q.agents[k];
       const o = store.origin[i];
-      if (q.usedThisYear + 1 > allowance || originLeft[o] < 1) {
+      if (originLeft[o] < 1) {
         agents.push(i);
         tickets.push(q.tickets[k]);
-        return;
+        continue;
       }
       if (screening > 0 && rng.uniform() * (1 + Math.exp(-overstayLogOdds(run, i, ch))) < screening) {
         counters.channel.count.screenedOut[ch]++;
         store.move(i, State.Home, tick);
         run.homeSavings.arrive(store, i);
-        return;
+        continue;
       }
       const job = channel.destination * 2 + store.skill[i];
       if ((channel.demandDriven && vacancies[job] < 1) || !this.recruit(run, ch, i, rng.uniform())) {
         agents.push(i);
         tickets.push(q.tickets[k]);
-        return;
+        continue;
       }
       if (channel.demandDriven) vacancies[job]--;
       store.stage[i] = Stage.Processing;
@@ -239,9 +242,9 @@ export class QuotaLedger {
       store.flags[i] &= ~Flag.CircularPriority;
       this.book(run, ch, o);
       originLeft[o]--;
-    });
-    q.agents = agents;
-    q.tickets = tickets;
+    }
+    q.agents = k < q.agents.length ? agents.concat(q.agents.slice(k)) : agents;
+    q.tickets = k < q.tickets.length ? tickets.concat(q.tickets.slice(k)) : tickets;
     this.countUse(run, ch);
   }
 
