@@ -65,21 +65,25 @@ export class FigureHistory {
    * record), in units of `news` persons. 1 when nothing is news.
    */
   salience(previous: number, ticksPerYear: number, lag: number, threshold: number, news: number, halfLifeTicks: number): number {
-    const latest = this.lagged(1, lag).deaths;
-    const year = this.lagged(ticksPerYear, lag + 1).deaths;
+    const latest = this.meanOf('deaths', 1, lag);
+    const year = this.meanOf('deaths', ticksPerYear, lag + 1);
     const shock = this.rows.length > ticksPerYear + lag ? Math.max(0, latest - threshold * year) / ticksPerYear / news : 0;
     return 1 + (previous - 1) * Math.pow(0.5, 1 / halfLifeTicks) + shock;
   }
 
   /** Means over `window` ticks ending `lag` ticks ago (what the latest statistics show). */
   lagged(window: number, lag: number): Figures {
+    return Object.fromEntries(FIGURE_NAMES.map((f) => [f, this.meanOf(f, window, lag)])) as Figures;
+  }
+
+  /** The mean of one figure over `window` ticks ending `lag` ticks ago (0 before there is any). */
+  meanOf(figure: FigureName, window: number, lag: number): number {
     const end = Math.max(0, this.rows.length - lag);
     const start = Math.max(0, end - window);
-    const out = Object.fromEntries(FIGURE_NAMES.map((f) => [f, 0])) as Figures;
-    if (end === start) return out;
-    for (let k = start; k < end; k++) for (const f of FIGURE_NAMES) out[f] += this.rows[k][f];
-    for (const f of FIGURE_NAMES) out[f] /= end - start;
-    return out;
+    if (end === start) return 0;
+    let sum = 0;
+    for (let k = start; k < end; k++) sum += this.rows[k][figure];
+    return sum / (end - start);
   }
 }
 
