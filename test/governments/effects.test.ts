@@ -104,7 +104,9 @@ function meanOver(r: RunResult, leg: string, field: string, from: number, to: nu
 }
 
 describe('the same border aid to a high- and a low-governance transit state', () => {
-  // Italy pays the same to Libya at governance 0.7 or 0.15; monitoring never finds a breach (tolerance 1), so the money flows all run.
+  // Italy pays the same to Libya at governance 0.7 or 0.15; monitoring never finds a breach (tolerance 1), so the money flows
+  // all run. Libya's coastguard polices the western coast (lby-ita); boats also leave from the east (lby-east-ita: a longer,
+  // dearer crossing), which its interception instrument does not reach, as Tripoli's coastguard did not reach Cyrenaica.
   const world = (governance: number, passive: boolean) => edit(loadScenario(join(SCENARIOS, 'italy-libya.yaml')), `aid-governance-${governance}`, (x) => {
     x.agents.scale = 80;
     x.ticks = 72;
@@ -112,27 +114,33 @@ describe('the same border aid to a high- and a low-governance transit state', ()
     x.agreements[0].tolerance = 1;
     x.agreements[0].renegotiate = false;
     x.policies = [];
+    x.legs.push({ id: 'lby-east-ita', from: 'LBY', to: 'ITA', mode: 'sea', durationDays: 3, cost: 2000, mortality: 0.02, interception: 0.05, smuggling: { smugglers: 10, capacityPerYear: 2000 } });
+    x.routes.push({ id: 'eastern', corridor: 'central-med', legs: ['nga-lby', 'lby-east-ita'] });
     if (passive) x.passiveGovernments = true;
   });
-  it('buys the low-governance state a smaller rise in interception and prices', () => {
+  it('buys the low-governance state a smaller rise in interception and prices; both divert to the legs they do not police', () => {
+    // Officials ask smugglers for looking away no more than it is worth to them: the takings the interception the bought
+    // money would have added stops (production.lookingAwayWorth). Without that bound bribes took up to 84% of the takings on
+    // lby-ita at governance 0.15 and its price rose more than at 0.7: measured +292 [228, 356] against +234 [216, 252].
     const effect = (g: number) => paired(world(g, true), world(g, false), {
       interception: (r) => interception(r, 'lby-ita', 0.05, 36, 71),
       price: (r) => meanOver(r, 'lby-ita', 'price', 36, 71),
-      targeted: (r) => over(r, 'routes', 'central-med', 'arrivals', 36, 71),
-      diverted: (r) => over(r, 'routes', 'tunisian', 'arrivals', 36, 71),
-    }, 3);
+      targeted: (r) => over(r, 'legs', 'lby-ita', 'crossings', 36, 71),
+      diverted: (r) => over(r, 'legs', 'lby-east-ita', 'crossings', 36, 71) + over(r, 'legs', 'tun-ita', 'crossings', 36, 71),
+    }, 8);
     const high = effect(0.7);
     const low = effect(0.15);
     console.log('border aid, governance 0.7:', high, 'governance 0.15:', low);
     expect(high.interception.low).toBeGreaterThan(0);
     expect(low.interception.mean).toBeLessThan(high.interception.low);
-    expect(low.price.mean).toBeLessThan(high.price.mean);
-    // Diversion relative to what the aid achieves on the leg it pays for.
+    expect(low.price.high).toBeLessThan(high.price.low);
+    expect(high.diverted.low).toBeGreaterThan(0);
+    expect(low.diverted.low).toBeGreaterThan(0);
+    // Reported, not asserted (a finding): of the crossings the aid takes off the policed leg, the low-governance state sees
+    // fewer, not more, reappear on the legs it does not police. Both arms divert mostly at home (the routes' departures),
+    // through the nested logit, and a smaller change in one route's value moves a smaller share to its nest-mates.
     const ratio = (e: typeof high) => e.diverted.mean / Math.max(1, -e.targeted.mean);
-    // Reported, not asserted (a finding): the low-governance state diverts no more. With bribes as money its smugglers
-    // pay its officials about 40% of their takings, so crossings fall almost as much as at high governance (through
-    // smugglers' costs, prices and exits rather than interception), and the other route gains nothing measurable.
-    console.log('diversion ratio (other legs gained / targeted lost): high', ratio(high), 'low', ratio(low));
+    console.log('diversion ratio (unpoliced legs gained / policed leg lost): high', ratio(high), 'low', ratio(low));
   });
 });
 
