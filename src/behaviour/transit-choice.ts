@@ -10,14 +10,16 @@ export interface WayOn {
   leg: number;
 }
 
-/** What a person in transit chose: a way on (possibly the one they are on), settling where they are, or home. */
-export type TransitDecision = WayOn | 'settle' | 'home';
+/** What a person in transit chose: a way on (possibly the one they are on), settling where they are, waiting for a resettlement place they applied for, or home. */
+export type TransitDecision = WayOn | 'settle' | 'wait' | 'home';
 
 /**
  * A person in transit weighs the journey again, with what they now see (the
  * prospects of this tick): going on along their route, switching to any
  * other way on from where they stand, settling in the transit country
- * (claiming the protection it gives, if any), or going home. A way on is valued like a route at home,
+ * (claiming the protection it gives, if any), waiting there for a
+ * resettlement place they applied for (Resettlement.placeWorth), or going
+ * home. A way on is valued like a route at home,
  * from where they stand: what has been paid is sunk, and tries left in a
  * smuggling package make going on cheaper. The ways on are chosen in the same
  * nest as at home (NestedLogit: ways into one country closer substitutes
@@ -39,6 +41,9 @@ export class TransitChoice {
   /** groupsFrom[place]: each way's group in the nest (by destination). */
   private readonly groupsFrom: Int32Array[];
   private readonly nest: NestedLogit;
+  /** The last person weighed: utility of going on and of settling where they stand (weighJourney). */
+  private goOn = 0;
+  private settle = 0;
 
   constructor(world: World) {
     this.waysFrom = world.places.map(() => []);
@@ -65,26 +70,38 @@ export class TransitChoice {
   }
 
   choose(run: RunState, i: number, draw: number): TransitDecision {
+    const { store, prospects } = run;
+    const place = run.resettlement?.placeWorth(run, i) ?? Number.NEGATIVE_INFINITY;
+    const away = logAdd(this.awayValue(run, i), place);
+    if (away === Number.NEGATIVE_INFINITY) return 'home';
+    // The taste that made them leave is still theirs: they go home only if what is left of the journey no longer outweighs home for them.
+    if (away + store.moveTaste[i] < prospects.stayUtility[store.origin[i]]) return 'home';
+    const { goOn, settle } = this;
+    const on = place === Number.NEGATIVE_INFINITY ? 1 / (1 + Math.exp(settle - goOn)) : Math.exp(goOn - away);
+    // The part of the draw that chose to go on is itself uniform: it picks the way.
+    if (draw < on) return this.own(store.option[i], store.legIndex[i], this.waysFrom[store.location[i]][this.nest.pick(draw / on)]);
+    return place === Number.NEGATIVE_INFINITY || draw < on + Math.exp(settle - away) ? 'settle' : 'wait';
+  }
+
+  /** The inclusive value of what lies ahead without a resettlement place: going on, or settling where one stands. */
+  awayValue(run: RunState, i: number): number {
+    this.weighJourney(run, i);
+    return logAdd(this.goOn, this.settle);
+  }
+
+  /** Utilities of going on (the ways' inclusive value) and of settling where one stands, against home, into goOn and settle. */
+  private weighJourney(run: RunState, i: number): void {
     const { store, world, params, prospects, returns } = run;
     const o = store.origin[i];
     const s = store.skill[i];
     const here = world.places[store.location[i]].country;
     const home = prospects.homeIncome[o * 2 + s];
     // Going on and settling are both irregular against home, as the route was when they left.
-    const goOn = this.valueWaysOn(run, i) + params.choiceIrregularConstant;
-    const settle = here === o ? Number.NEGATIVE_INFINITY
+    this.goOn = this.valueWaysOn(run, i) + params.choiceIrregularConstant;
+    this.settle = here === o ? Number.NEGATIVE_INFINITY
       // Settling is worth what one would earn there with the protection one can claim (Syrians in Turkey: temporary protection).
       : params.choiceIrregularConstant + params.transitSettleConstant
         + params.choiceIncome * Math.log(prospects.incomeIn(here, o, s) / home) * returns.stayShare(run, here, o, -1, prospects.protectedShare(run, here, o, s));
-    const max = Math.max(goOn, settle);
-    if (max === Number.NEGATIVE_INFINITY) return 'home';
-    const away = max + Math.log(Math.exp(goOn - max) + Math.exp(settle - max));
-    // The taste that made them leave is still theirs: they go home only if what is left of the journey no longer outweighs home for them.
-    if (away + store.moveTaste[i] < prospects.stayUtility[o]) return 'home';
-    const on = 1 / (1 + Math.exp(settle - goOn));
-    // The part of the draw that chose to go on is itself uniform: it picks the way.
-    if (draw < on) return this.own(store.option[i], store.legIndex[i], this.waysFrom[store.location[i]][this.nest.pick(draw / on)]);
-    return 'settle';
   }
 
   /** Values every way on from where the person stands; returns their inclusive value. */
@@ -120,4 +137,10 @@ export class TransitChoice {
   private own(route: number, leg: number, way: WayOn[]): WayOn {
     return way.find((w) => w.route === route && w.leg === leg) ?? way[0];
   }
+}
+
+/** log(e^a + e^b), exactly a when b is -Infinity. */
+function logAdd(a: number, b: number): number {
+  const max = Math.max(a, b);
+  return max === Number.NEGATIVE_INFINITY ? max : max + Math.log(Math.exp(a - max) + Math.exp(b - max));
 }

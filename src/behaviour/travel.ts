@@ -20,7 +20,8 @@ import { claimOutlook } from './asylum-stay.js';
  * boat on offer, or is readmitted to a transit country weighs the journey
  * again before the next try (TransitChoice); whoever reaches a hub from
  * which several ways lead on picks one there; and now and then, so does
- * whoever waits at a leg's start for money or a place on a boat.
+ * whoever waits at a leg's start for money, a place on a boat or a
+ * resettlement place they applied for (who does not try the crossing).
  */
 export function travel(run: RunState): void {
   const { store, world, clock, params, tick, counters, smuggling: market, ledger } = run;
@@ -51,9 +52,12 @@ export function travel(run: RunState): void {
     const r = store.option[i];
     const choice = transit.choose(run, i, draw);
     if (typeof choice === 'object') {
+      // Going on after all: whoever applied for resettlement leaves the queue.
+      run.resettlement?.withdraw(run, i);
       follow(i, choice);
       return true;
     }
+    if (choice === 'wait') return false;
     route.gaveUp[r]++;
     if (choice === 'settle') {
       const here = world.places[store.location[i]].country;
@@ -139,6 +143,11 @@ export function travel(run: RunState): void {
       store.flags[i] &= ~Flag.Redecide;
       redecided = true;
       if (!redecide(i, choiceDraw, claimDraw)) continue;
+    }
+    if (run.resettlement?.holds(i)) {
+      // Waiting for a resettlement place rather than trying the crossing, and now and then thinking again.
+      if (!redecided && waitDraw < reconsider) redecide(i, choiceDraw, claimDraw);
+      continue;
     }
     const r = store.option[i];
     const l = world.routes[r].legs[store.legIndex[i]];

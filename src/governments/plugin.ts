@@ -8,7 +8,7 @@ import { logitChoice, menu, withFloor } from './decision.js';
 import { payoff, type Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
 import { GOVERNMENT_DEFAULTS } from './parameters.js';
-import { achieved, bribed, leakage, nextCapacity } from './production.js';
+import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity } from './production.js';
 import { figureSources, legsEntering } from './sources.js';
 import { GovernmentStore, InstrumentStore } from './store.js';
 import { reviewAgreement, applyTerms, type States } from './treaties.js';
@@ -39,11 +39,12 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const passive = scenario.passiveGovernments === true;
   const lagTicks = Math.round((p.observationLagMonths * tpy) / 12);
   const capacityLag = (p.capacityLagMonths * tpy) / 12;
+  // The legs its coastguard polices: where its officials have a blind eye to sell (none without an interception instrument).
+  const policed = governed.map((c) => [...new Set(c.government!.instruments.flatMap((spec) => (spec.kind === 'interception' ? spec.legs : [])))]);
   const neighbours = governed.map((c) => (c.government!.neighbours ?? governed.map((o) => o.id).filter((o) => o !== c.id)).flatMap((n) => legsEntering(index, n)));
   const tables = { governments: governmentsTable(), agreements: agreementsTable() };
   const held = new Map<string, number>();
   const startInterception = new Map<string, number>();
-  let lastFigures: Figures[] = [];
 
   /** Sets an attribute only when it changes, so the event record shows changes. */
   const put = (api: PolicyApi, kind: 'country' | 'leg' | 'channel' | 'channelOrigin', id: string, attribute: string, value: number, reason: string) => {
@@ -119,8 +120,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       let desired = 0;
       for (let k = 0; k < ins.count; k++) if (ins.government[k] === gi && ins.isCapacity(k)) desired += (ins.level[k] * ins.specs[k].costPerYear) / tpy;
       const spend = Math.min(desired, Math.max(0, available));
-      const revenue = lastFigures[gi]?.borderIncome ?? 0;
-      g.leakage[gi] = leakage(governance(api, gi), spend * tpy, revenue, p.baseLeakage);
+      g.leakage[gi] = leakage(governance(api, gi), spend * tpy, policedTakings(api, gi), p.baseLeakage);
       for (let k = 0; k < ins.count; k++) {
         if (ins.government[k] !== gi || !ins.isCapacity(k)) continue;
         const share = desired > 0 ? (ins.level[k] * ins.specs[k].costPerYear) / tpy / desired : 0;
@@ -154,20 +154,41 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     };
   };
 
+  /** Smugglers' takings a year, last tick, on the legs a government polices: what can buy its officials. */
+  const policedTakings = (api: PolicyApi, gi: number) => policed[gi].reduce((s, l) => s + api.observe('leg', l, 'revenue'), 0) * tpy;
+
   /**
-   * The bribes its officials ask of the smugglers on its legs, a year: the
-   * share of its spending that smugglers' revenue buys, shared among the legs
-   * leaving it by their smugglers' takings; set at each review.
+   * The bribes its officials ask of the smugglers on the legs it polices, a
+   * year: the share of its spending that those smugglers' revenue buys, or
+   * what looking away is worth to them if less, shared among the legs by
+   * their takings; set at each review. Smugglers on legs it does not police
+   * have nothing to buy from it and pay nothing.
    */
   const askBribes = (api: PolicyApi, gi: number) => {
-    const legs = g.sources[gi].legsFrom;
+    const legs = policed[gi];
     const takings = legs.map((l) => api.observe('leg', l, 'revenue'));
     const total = takings.reduce((s, v) => s + v, 0);
-    const asked = bribed(governance(api, gi), g.spendingPerYear[gi], (lastFigures[gi]?.borderIncome ?? 0), p.baseLeakage) * g.spendingPerYear[gi];
+    const share = bribed(governance(api, gi), g.spendingPerYear[gi], total * tpy, p.baseLeakage);
+    const asked = Math.min(share * g.spendingPerYear[gi], worthToSmugglers(api, gi, share));
     legs.forEach((l, j) => {
       const price = total > 0 ? Math.round((asked * takings[j]) / total) : 0;
       if (price > 0 || api.get('leg', l, 'bribesPerYear') > 0) put(api, 'leg', l, 'bribesPerYear', price, `${g.country[gi]} officials' price for looking away`);
     });
+  };
+
+  /** What looking away is worth to the smugglers on the legs it polices, summed over its interception capacities (lookingAwayWorth). */
+  const worthToSmugglers = (api: PolicyApi, gi: number, share: number) => {
+    let desired = 0;
+    for (let k = 0; k < ins.count; k++) if (ins.government[k] === gi && ins.isCapacity(k)) desired += ins.level[k] * ins.specs[k].costPerYear;
+    let worth = 0;
+    for (let k = 0; k < ins.count; k++) {
+      const spec = ins.specs[k];
+      if (ins.government[k] !== gi || spec.kind !== 'interception' || desired <= 0) continue;
+      const bought = (share * g.spendingPerYear[gi] * ins.level[k] * spec.costPerYear) / desired;
+      const takings = spec.legs.reduce((s, l) => s + api.observe('leg', l, 'revenue'), 0) * tpy;
+      worth += lookingAwayWorth(baseOf(api, k), governance(api, gi), ins.capacity[k], bought, spec.costPerYear, takings);
+    }
+    return worth;
   };
 
   /** A government's review: each instrument by the decision rule (decision.ts), one draw each from its stream. */
@@ -233,7 +254,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     },
     hooks: {
       policies(api) {
-        lastFigures = g.country.map((_, gi) => g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy }));
+        for (let gi = 0; gi < g.count; gi++) g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy });
         countQuotas(api);
         if (passive) return;
         for (let gi = 0; gi < g.count; gi++) g.salience[gi] = g.history[gi].salience(g.salience[gi], tpy, lagTicks, p.salienceThreshold, p.salienceNewsDeaths, halfLifeTicks);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { achieved, bribed, leakage, nextCapacity, steadyAchieved } from '../../src/governments/production.js';
+import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity, steadyAchieved } from '../../src/governments/production.js';
 import { logitChoice, menu, recentSlope, withFloor } from '../../src/governments/decision.js';
 import { effortFor } from '../../src/governments/treaties.js';
 import { AgreementBook } from '../../src/governments/agreements.js';
@@ -36,6 +36,15 @@ describe('production function', () => {
     expect(bribed(0.3, 1e7, 0, 0.2)).toBe(0);
     expect(leakage(0.3, 1e7, 5e6, 0.2) - bribed(0.3, 1e7, 5e6, 0.2)).toBeCloseTo(0.7 * 0.2, 12);
     for (const [s, r] of [[1e7, 5e6], [1e6, 5e7], [1e7, 1e7]]) expect(bribed(0.3, s, r, 0.2) * s).toBeLessThanOrEqual(0.7 * 0.8 * Math.min(s, r));
+  });
+  it('looking away is worth to smugglers the takings the bought interception would stop: little where governance caps it', () => {
+    const worth = (g: number) => lookingAwayWorth(0.05, g, 5e6, 3e6, 1e7, 4e6);
+    expect(worth(0)).toBe(0);
+    expect(worth(0.15)).toBeGreaterThan(0);
+    expect(worth(0.15)).toBeLessThan(worth(0.7));
+    // Never more than the ceiling's share of the takings, however much is bought.
+    expect(lookingAwayWorth(0.05, 0.15, 0, 1e12, 1e7, 4e6)).toBeLessThanOrEqual(0.95 * 0.15 * 4e6 + 1e-6);
+    expect(worth(0.15) / 4e6).toBeCloseTo(achieved(0.05, 0.15, 8e6, 1e7) - achieved(0.05, 0.15, 5e6, 1e7), 12);
   });
   it('inverts: the effort for a target reaches it in the steady state, or is the maximum when out of reach', () => {
     const effort = effortFor(0.3, 0.1, 0.6, 0.2, 1e7, 10);

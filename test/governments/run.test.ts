@@ -54,6 +54,20 @@ describe('governments in a run', () => {
     expect(strong.paid).toBe(0);
   });
 
+  it('bribes: smugglers on a leg its coastguard does not police pay its officials nothing', () => {
+    // A second crossing from TRA that its interception instrument does not reach.
+    const sim = new Simulation(governedWorld((x) => {
+      x.countries[1].governance = 0.3;
+      x.countries[1].government.instruments[0].legs = ['tra-des'];
+      x.legs.push({ ...x.legs[1], id: 'tra-des-east', cost: 400 });
+      x.routes.push({ id: 'east', legs: ['ori-tra', 'tra-des-east'] });
+    }));
+    sim.runFor();
+    const at = (id: string) => sim.money.bribesBySmugglers[sim.scenario.legs.findIndex((leg) => leg.id === id)];
+    expect(at('tra-des')).toBeGreaterThan(0);
+    expect(at('tra-des-east')).toBe(0);
+  });
+
   it('record every change as an event, and move instruments at most a step per review', () => {
     const r = new Simulation(governedWorld()).runFor();
     const moves = r.events.filter((e) => e.plugin === 'governments' && e.kind === 'instrument');
