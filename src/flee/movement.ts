@@ -7,6 +7,9 @@ import type { FleeRunState } from './run-state.js';
 /** 0.5 ** k for every k whose power is not 0 in double precision: built once, not every day. */
 const HALVING = Float64Array.from({ length: 1075 }, (_, k) => 0.5 ** k);
 
+/** Options up to which a place's choice counts rather than searches (counting is linear, searching mispredicts). */
+const FEW_OPTIONS = 8;
+
 /** A share of travel `days` days old: halved once a day. */
 function recentDecay(recent: number, days: number, halving: Float64Array, halvings: number): number {
   return days < halvings ? recent * halving[days] : 0;
@@ -108,12 +111,19 @@ export function move(run: FleeRunState): void {
           if (t <= 0) break;
           // The option whose cumulative weight first exceeds a uniform draw (see DayState.pick).
           const target = rng.uniform() * t;
-          let lo = optionStart[p];
+          // The options at or below the draw: counted where a place has few,
+          // which leaves no branch to mispredict; else a binary search.
+          const first = optionStart[p];
+          let lo = first;
           let hi = optionStart[p + 1] - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (cumulative[mid] > target) hi = mid;
-            else lo = mid + 1;
+          if (hi - first <= FEW_OPTIONS) {
+            for (let q = first; q < hi; q++) lo += +(cumulative[q] <= target);
+          } else {
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              if (cumulative[mid] > target) hi = mid;
+              else lo = mid + 1;
+            }
           }
           const option = cumulative[lo] > target ? lo : state.pick(p, target);
           a = optionArcs[optionArcStart[option]];
