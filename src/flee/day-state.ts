@@ -8,7 +8,7 @@ import type { FleeSettings } from './settings.js';
  * (the drivers phase) from the schedules and from where people are then.
  * Every weight depends only on the place and the day, never on the person,
  * so each place's options are summed once into cumulative weights and each
- * choice is one draw and a binary search.
+ * choice is one draw and a short count or a binary search.
  */
 export class DayState {
   day = -1;

@@ -7,15 +7,30 @@ import type { FleeRunState } from './run-state.js';
 /** 0.5 ** k for every k whose power is not 0 in double precision: built once, not every day. */
 const HALVING = Float64Array.from({ length: 1075 }, (_, k) => 0.5 ** k);
 
+/** Options up to which a place's choice counts rather than searches (counting is linear, searching mispredicts). */
+const FEW_OPTIONS = 8;
+
 /** A share of travel `days` days old: halved once a day. */
 function recentDecay(recent: number, days: number, halving: Float64Array, halvings: number): number {
   return days < halvings ? recent * halving[days] : 0;
 }
 
-/** Trials before the next person sets off, from 1 / log(1 - move chance): 0 when everyone does, never when nobody may. */
+/** 1 / log(1 - 0.5): the scale of the default move chance, a fair coin per person. */
+const FAIR_COIN = 1 / Math.log(0.5);
+
+/**
+ * Trials before the next person sets off, from 1 / log(1 - move chance): 0
+ * when everyone does, never when nobody may. For a chance of one half, the
+ * trailing zero bits of a uniform 32-bit draw are fair trials before the
+ * first success, which spares a logarithm: the same distribution.
+ */
 function nextGap(rng: RandomStream, scale: number): number {
   if (scale === 0) return 0;
   if (scale === Number.NEGATIVE_INFINITY) return Number.POSITIVE_INFINITY;
+  if (scale === FAIR_COIN) {
+    const bits = rng.uniform() * 4294967296; // the draw's 32 bits: the streams draw multiples of 2^-32
+    return bits === 0 ? 32 + nextGap(rng, scale) : 31 - Math.clz32(bits & -bits);
+  }
   return rng.geometricFrom(scale);
 }
 
@@ -54,9 +69,12 @@ export function move(run: FleeRunState): void {
   // Trials left before the next person at each place sets off: a geometric
   // gap per leaver stands for one uniform draw per person, and leaves the
   // many who stay (nearly everyone in a camp) costing a decrement.
-  const wait = new Float64Array(P);
-  const gapScale = Float64Array.from(moveChance, (c) => (c >= 1 ? 0 : c <= 0 ? Number.NEGATIVE_INFINITY : 1 / Math.log(1 - c)));
-  for (let p = 0; p < P; p++) wait[p] = nextGap(rng, gapScale[p]);
+  const { wait, gapScale } = run;
+  for (let p = 0; p < P; p++) {
+    const c = moveChance[p];
+    gapScale[p] = c >= 1 ? 0 : c <= 0 ? Number.NEGATIVE_INFINITY : 1 / Math.log(1 - c);
+    wait[p] = nextGap(rng, gapScale[p]);
+  }
 
   stocks.fill(0);
   const n = agents.size;
@@ -108,12 +126,19 @@ export function move(run: FleeRunState): void {
           if (t <= 0) break;
           // The option whose cumulative weight first exceeds a uniform draw (see DayState.pick).
           const target = rng.uniform() * t;
-          let lo = optionStart[p];
+          // The options at or below the draw: counted where a place has few,
+          // which leaves no branch to mispredict; else a binary search.
+          const first = optionStart[p];
+          let lo = first;
           let hi = optionStart[p + 1] - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (cumulative[mid] > target) hi = mid;
-            else lo = mid + 1;
+          if (hi - first <= FEW_OPTIONS) {
+            for (let q = first; q < hi; q++) lo += +(cumulative[q] <= target);
+          } else {
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              if (cumulative[mid] > target) hi = mid;
+              else lo = mid + 1;
+            }
           }
           const option = cumulative[lo] > target ? lo : state.pick(p, target);
           a = optionArcs[optionArcStart[option]];

@@ -24,6 +24,11 @@ export interface FleeRunState {
   readonly stocks: Float64Array;
   /** transitions[from * stocks + to]: agents that changed stock today. */
   readonly transitions: Float64Array;
+  /** Persons at each place at the start of the day, for the drivers (filled every day, made once). */
+  readonly persons: Float64Array;
+  /** The movement phase's trials left before the next person at each place sets off, and 1 / log(1 - move chance) (filled every day, made once). */
+  readonly wait: Float64Array;
+  readonly gapScale: Float64Array;
   /** Agents due to be displaced on a day when no place was at conflict. */
   waiting: number;
   day: number;

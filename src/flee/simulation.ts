@@ -46,7 +46,8 @@ export interface FleeRunResult {
 const FLEE_WORK: Partial<Record<Exclude<Phase, 'metrics'>, (run: FleeRunState) => void>> = {
   drivers: (run) => {
     const perAgent = run.settings.optimisations.hasten;
-    const persons = run.stocks.subarray(1, run.scenario.places.length + 1).map((n) => n * perAgent);
+    const { persons, stocks } = run;
+    for (let p = 0; p < persons.length; p++) persons[p] = stocks[p + 1] * perAgent;
     run.state.update(run.day, persons, run.population);
   },
   decisions: displace,
@@ -104,7 +105,8 @@ export class FleeSimulation {
       state: new DayState(scenario, this.settings, this.network),
       streams: new RandomStreams({ scenario: scenario.name, seed: this.seed, replication: this.replication }),
       population: Float64Array.from(scenario.places, (p) => p.population),
-      stocks, transitions: new Float64Array((P + 2) * (P + 2)), waiting: 0, day: 0,
+      stocks, transitions: new Float64Array((P + 2) * (P + 2)),
+      persons: new Float64Array(P), wait: new Float64Array(P), gapScale: new Float64Array(P), waiting: 0, day: 0,
     };
   }
 

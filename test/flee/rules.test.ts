@@ -60,17 +60,20 @@ describe('move chances by type of place', () => {
   // 20,000 people start in Calla, 300 km from anywhere; at 100 km a day, who left on day 0 is on the way at its end.
   const N = 20000;
   const settings = settingsWith({ camp_movechance: 0.3, default_movechance: 0.6, conflict_movechance: 0.8, max_move_speed: 100 });
-  const campers = (changes: Record<string, string | null>) => run(new FleeSimulation(tiny({
+  const campers = (changes: Record<string, string | null>, rules: Record<string, number> = {}) => run(new FleeSimulation(tiny({
     'source_data/calla.csv': flat(N), 'source_data/dunmore.csv': flat(0), 'input_csv/registration_corrections.csv': null,
     'input_csv/closures.csv': NO_CLOSURES, 'input_csv/conflicts.csv': ARDA_AT_WAR, ...changes,
-  }), { settings }), 1);
+  }), { settings: settingsWith({ ...settings.move_rules, ...rules }) }), 1);
+  const closed = { 'input_csv/closures.csv': NO_CLOSURES + 'camp,Calla,,0,0\n' };
 
   it.each([
-    ['an open camp', {}, 0.3],
-    ['a closed camp (a town while closed)', { 'input_csv/closures.csv': NO_CLOSURES + 'camp,Calla,,0,0\n' }, 0.6],
-    ['a camp at conflict', { 'input_csv/conflicts.csv': conflictsCsv(12, { Arda: () => 1, Calla: () => 1 }) }, 0.8],
-  ])('%s: the share leaving in a day is its move chance', (_, changes, chance) => {
-    const sim = campers(changes);
+    ['an open camp', {}, 0.3, {}],
+    ['a closed camp (a town while closed)', closed, 0.6, {}],
+    // One half draws its gaps from the bits of one draw rather than a logarithm.
+    ['a town at Flee\'s default move chance of one half', closed, 0.5, { default_movechance: 0.5 }],
+    ['a camp at conflict', { 'input_csv/conflicts.csv': conflictsCsv(12, { Arda: () => 1, Calla: () => 1 }) }, 0.8, {}],
+  ])('%s: the share leaving in a day is its move chance', (_, changes, chance, rules) => {
+    const sim = campers(changes, rules);
     expect(sim.dayState.moveChance[P.Calla]).toBe(chance);
     const stayed = sim.personsAt('Calla');
     const sd = Math.sqrt(N * chance * (1 - chance));
