@@ -5,7 +5,7 @@ import type { ScenarioIndex } from '../policies/policy-type.js';
 import type { InstrumentSpec, Scenario } from '../scenario/types.js';
 import { AgreementBook } from './agreements.js';
 import { logitChoice, menu, withFloor } from './decision.js';
-import { payoff, type Figures } from './figures.js';
+import { figureReaders, payoff, type FigureReaders, type Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
 import { GOVERNMENT_DEFAULTS } from './parameters.js';
 import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity } from './production.js';
@@ -45,6 +45,10 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const tables = { governments: governmentsTable(), agreements: agreementsTable() };
   const held = new Map<string, number>();
   const startInterception = new Map<string, number>();
+  // Figures read every tick, resolved at setup: each government's own, the takings on the legs it polices, and each quota's pairs (one reader a pair, added in turn).
+  const readers: FigureReaders[] = [];
+  const takingsOnPoliced: Array<() => number> = [];
+  const quotaFigures: Array<{ admitted: Array<() => number>; overstayed: Array<() => number>; leftOnTime: Array<() => number> }> = [];
 
   /** Sets an attribute only when it changes, so the event record shows changes. */
   const put = (api: PolicyApi, kind: 'country' | 'leg' | 'channel' | 'channelOrigin', id: string, attribute: string, value: number, reason: string) => {
@@ -120,7 +124,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       let desired = 0;
       for (let k = 0; k < ins.count; k++) if (ins.government[k] === gi && ins.isCapacity(k)) desired += (ins.level[k] * ins.specs[k].costPerYear) / tpy;
       const spend = Math.min(desired, Math.max(0, available));
-      g.leakage[gi] = leakage(governance(api, gi), spend * tpy, policedTakings(api, gi), p.baseLeakage);
+      g.leakage[gi] = leakage(governance(api, gi), spend * tpy, policedTakings(gi), p.baseLeakage);
       for (let k = 0; k < ins.count; k++) {
         if (ins.government[k] !== gi || !ins.isCapacity(k)) continue;
         const share = desired > 0 ? (ins.level[k] * ins.specs[k].costPerYear) / tpy / desired : 0;
@@ -155,7 +159,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   };
 
   /** Smugglers' takings a year, last tick, on the legs a government polices: what can buy its officials. */
-  const policedTakings = (api: PolicyApi, gi: number) => policed[gi].reduce((s, l) => s + api.observe('leg', l, 'revenue'), 0) * tpy;
+  const policedTakings = (gi: number) => takingsOnPoliced[gi]() * tpy;
 
   /**
    * The bribes its officials ask of the smugglers on the legs it polices, a
@@ -223,15 +227,13 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   };
 
   /** Quota instruments' own figures (their channel and origin), added up between reviews. */
-  const countQuotas = (api: PolicyApi) => {
+  const countQuotas = () => {
     for (let k = 0; k < ins.count; k++) {
-      const spec = ins.specs[k];
-      if (spec.kind !== 'quota') continue;
-      const pairs = spec.origin === null ? index.countries.map((o) => `${spec.channel}:${o}`) : [`${spec.channel}:${spec.origin}`];
-      for (const pair of pairs) {
-        ins.admitted[k] += api.observe('channelOrigin', pair, 'admissions');
-        ins.overstayed[k] += api.observe('channelOrigin', pair, 'overstaysBegun');
-        ins.leftOnTime[k] += api.observe('channelOrigin', pair, 'leftOnTime');
+      const q = quotaFigures[k];
+      for (let j = 0; j < q.admitted.length; j++) {
+        ins.admitted[k] += q.admitted[j]();
+        ins.overstayed[k] += q.overstayed[j]();
+        ins.leftOnTime[k] += q.leftOnTime[j]();
       }
     }
   };
@@ -244,6 +246,15 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     parameters: { passive, governments: g.country, agreements: book.specs.map((a) => a.id) },
     setup(api) {
       for (const legs of neighbours) for (const l of legs) startInterception.set(l, api.get('leg', l, 'interception'));
+      for (let gi = 0; gi < g.count; gi++) {
+        readers.push(figureReaders(api, g.sources[gi]));
+        takingsOnPoliced.push(api.observer('leg', policed[gi], 'revenue'));
+      }
+      for (const spec of ins.specs) {
+        const pairs = spec.kind !== 'quota' ? [] : spec.origin === null ? index.countries.map((o) => `${spec.channel}:${o}`) : [`${spec.channel}:${spec.origin}`];
+        const each = (field: string) => pairs.map((pair) => api.observer('channelOrigin', [pair], field));
+        quotaFigures.push({ admitted: each('admissions'), overstayed: each('overstaysBegun'), leftOnTime: each('leftOnTime') });
+      }
       for (let k = 0; k < ins.count; k++) {
         if (!ins.isCapacity(k)) continue;
         // Capacity at the start is what the start level's spending keeps up, so a run does not open with a transient.
@@ -254,8 +265,8 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     },
     hooks: {
       policies(api) {
-        for (let gi = 0; gi < g.count; gi++) g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy });
-        countQuotas(api);
+        for (let gi = 0; gi < g.count; gi++) g.history[gi].record(readers[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy });
+        countQuotas();
         if (passive) return;
         for (let gi = 0; gi < g.count; gi++) g.salience[gi] = g.history[gi].salience(g.salience[gi], tpy, lagTicks, p.salienceThreshold, p.salienceNewsDeaths, halfLifeTicks);
         g.receivedNow.fill(0);
