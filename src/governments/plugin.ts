@@ -11,7 +11,7 @@ import { GOVERNMENT_DEFAULTS } from './parameters.js';
 import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity } from './production.js';
 import { figureSources, legsEntering } from './sources.js';
 import { GovernmentStore, InstrumentStore } from './store.js';
-import { reviewAgreement, applyTerms, type States } from './treaties.js';
+import { reviewAgreement, applyTerms, planTerms, type States } from './treaties.js';
 
 export const GOVERNMENTS_PLUGIN = 'governments';
 
@@ -43,6 +43,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const policed = governed.map((c) => [...new Set(c.government!.instruments.flatMap((spec) => (spec.kind === 'interception' ? spec.legs : [])))]);
   const neighbours = governed.map((c) => (c.government!.neighbours ?? governed.map((o) => o.id).filter((o) => o !== c.id)).flatMap((n) => legsEntering(index, n)));
   const tables = { governments: governmentsTable(), agreements: agreementsTable() };
+  const whyOf = ins.specs.map((spec, k) => `${g.country[ins.government[k]]} government: ${spec.kind}`);
   const held = new Map<string, number>();
   const startInterception = new Map<string, number>();
   // Figures read every tick, resolved at setup: each government's own, the takings on the legs it polices, and each quota's pairs (one reader a pair, added in turn).
@@ -76,7 +77,12 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     if (spec.kind === 'interception') return spec.legs.reduce((s, l) => s + api.base('leg', l, 'interception'), 0) / spec.legs.length;
     return api.base('country', g.country[ins.government[k]], spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation');
   };
-  const governance = (api: PolicyApi, gi: number) => api.get('country', g.country[gi], 'governance');
+  // Governance in force, read once a tick: nothing the governments do moves it.
+  const governanceNow = new Float64Array(g.count);
+  const readGovernance = (api: PolicyApi) => {
+    for (let gi = 0; gi < g.count; gi++) governanceNow[gi] = api.get('country', g.country[gi], 'governance');
+  };
+  const governance = (gi: number) => governanceNow[gi];
   /** A government's weights as its public holds them now: deaths weigh more while they are news. */
   const weightsOf = (gi: number) => (g.salience[gi] === 1 ? g.specs[gi].objectives : { ...g.specs[gi].objectives, deaths: g.specs[gi].objectives.deaths * g.salience[gi] });
   const halfLifeTicks = (p.salienceHalfLifeMonths * tpy) / 12;
@@ -87,14 +93,14 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     for (let k = 0; k < ins.count; k++) {
       const spec = ins.specs[k];
       const c = g.country[ins.government[k]];
-      const why = `${c} government: ${spec.kind}`;
+      const why = whyOf[k];
       switch (spec.kind) {
         case 'interception':
-          for (const l of spec.legs) put(api, 'leg', l, 'interception', round(achieved(api.base('leg', l, 'interception'), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
-          ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
+          for (const l of spec.legs) put(api, 'leg', l, 'interception', round(achieved(api.base('leg', l, 'interception'), governance(ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
+          ins.achieved[k] = achieved(baseOf(api, k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
           break;
         case 'returnCooperation': case 'inspection':
-          ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
+          ins.achieved[k] = achieved(baseOf(api, k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
           put(api, 'country', c, spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation', round(ins.achieved[k]), why);
           break;
         case 'recognition':
@@ -124,7 +130,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       let desired = 0;
       for (let k = 0; k < ins.count; k++) if (ins.government[k] === gi && ins.isCapacity(k)) desired += (ins.level[k] * ins.specs[k].costPerYear) / tpy;
       const spend = Math.min(desired, Math.max(0, available));
-      g.leakage[gi] = leakage(governance(api, gi), spend * tpy, policedTakings(gi), p.baseLeakage);
+      g.leakage[gi] = leakage(governance(gi), spend * tpy, policedTakings(gi), p.baseLeakage);
       for (let k = 0; k < ins.count; k++) {
         if (ins.government[k] !== gi || !ins.isCapacity(k)) continue;
         const share = desired > 0 ? (ins.level[k] * ins.specs[k].costPerYear) / tpy / desired : 0;
@@ -152,7 +158,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     for (let j = 0; j < ins.count; j++) if (j !== k && ins.government[j] === gi && ins.isCapacity(j)) others += ins.level[j] * ins.specs[j].costPerYear;
     const givenPerYear = ins.specs.reduce((s, spec, j) => s + (ins.government[j] === gi && spec.kind === 'aid' ? ins.level[j] : 0), 0);
     return {
-      figures, weights: weightsOf(gi), neighbourTightening: neighbourTightening(api, gi), governance: governance(api, gi),
+      figures, weights: weightsOf(gi), neighbourTightening: neighbourTightening(api, gi), governance: governance(gi),
       base: ins.isCapacity(k) ? baseOf(api, k) : 0, returnHorizonYears: p.returnHorizonYears, reviewYears: g.reviewTicks[gi] / tpy,
       affordable: Math.max(0, g.specs[gi].budgetPerYear + figures.paymentsReceived - givenPerYear - others),
     };
@@ -172,7 +178,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     const legs = policed[gi];
     const takings = legs.map((l) => api.observe('leg', l, 'revenue'));
     const total = takings.reduce((s, v) => s + v, 0);
-    const share = bribed(governance(api, gi), g.spendingPerYear[gi], total * tpy, p.baseLeakage);
+    const share = bribed(governance(gi), g.spendingPerYear[gi], total * tpy, p.baseLeakage);
     const asked = Math.min(share * g.spendingPerYear[gi], worthToSmugglers(api, gi, share));
     legs.forEach((l, j) => {
       const price = total > 0 ? Math.round((asked * takings[j]) / total) : 0;
@@ -190,7 +196,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       if (ins.government[k] !== gi || spec.kind !== 'interception' || desired <= 0) continue;
       const bought = (share * g.spendingPerYear[gi] * ins.level[k] * spec.costPerYear) / desired;
       const takings = spec.legs.reduce((s, l) => s + api.observe('leg', l, 'revenue'), 0) * tpy;
-      worth += lookingAwayWorth(baseOf(api, k), governance(api, gi), ins.capacity[k], bought, spec.costPerYear, takings);
+      worth += lookingAwayWorth(baseOf(api, k), governance(gi), ins.capacity[k], bought, spec.costPerYear, takings);
     }
     return worth;
   };
@@ -239,12 +245,15 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   };
 
   const putLeg = (api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string) => put(api, 'leg', id, attribute, value, reason);
-  const states: States = { scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, weightsOf, table: tables.agreements };
+  const states: States = {
+    scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, weightsOf, table: tables.agreements, plans: planTerms(index, g, ins, book),
+  };
 
   return {
     name: GOVERNMENTS_PLUGIN,
     parameters: { passive, governments: g.country, agreements: book.specs.map((a) => a.id) },
     setup(api) {
+      readGovernance(api);
       for (const legs of neighbours) for (const l of legs) startInterception.set(l, api.get('leg', l, 'interception'));
       for (let gi = 0; gi < g.count; gi++) {
         readers.push(figureReaders(api, g.sources[gi]));
@@ -259,7 +268,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
         if (!ins.isCapacity(k)) continue;
         // Capacity at the start is what the start level's spending keeps up, so a run does not open with a transient.
         const gi = ins.government[k];
-        ins.capacity[k] = ins.level[k] * ins.specs[k].costPerYear * (1 - leakage(governance(api, gi), ins.level[k] * ins.specs[k].costPerYear, 0, p.baseLeakage));
+        ins.capacity[k] = ins.level[k] * ins.specs[k].costPerYear * (1 - leakage(governance(gi), ins.level[k] * ins.specs[k].costPerYear, 0, p.baseLeakage));
       }
       applyInstruments(api);
     },
@@ -268,6 +277,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
         for (let gi = 0; gi < g.count; gi++) g.history[gi].record(readers[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy });
         countQuotas();
         if (passive) return;
+        readGovernance(api);
         for (let gi = 0; gi < g.count; gi++) g.salience[gi] = g.history[gi].salience(g.salience[gi], tpy, lagTicks, p.salienceThreshold, p.salienceNewsDeaths, halfLifeTicks);
         g.receivedNow.fill(0);
         g.givenNow.fill(0);
