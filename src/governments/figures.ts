@@ -13,6 +13,11 @@ export const FIGURE_NAMES = [
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Figures = Record<FigureName, number>;
 const STOCKS: ReadonlySet<FigureName> = new Set(['inTransit', 'hosted', 'abroad', 'migrantDebt']);
+/** By figure's position in FIGURE_NAMES: whether it is a stock, and the position of each name. */
+const IS_STOCK = FIGURE_NAMES.map((f) => STOCKS.has(f));
+const POSITION = Object.fromEntries(FIGURE_NAMES.map((f, i) => [f, i])) as Record<FigureName, number>;
+const PAYMENTS = POSITION.paymentsReceived;
+const SPENDING = POSITION.spending;
 
 /** Where a government's figures come from: ids of the routes, legs and pairs that are its own. */
 export interface FigureSources {
@@ -27,13 +32,13 @@ export interface FigureSources {
   nationalsAbroad: string[];
 }
 
-/** How each figure it observes is read each tick: the sum of these readers of last tick's figures. */
-export type FigureReaders = Readonly<Record<Exclude<FigureName, 'paymentsReceived' | 'spending'>, ReadonlyArray<() => number>>>;
+/** How each figure it observes is read each tick, by position in FIGURE_NAMES: the sum of these readers of last tick's figures (none for its own books). */
+export type FigureReaders = ReadonlyArray<ReadonlyArray<() => number>>;
 
 /** A government's figures resolved once, at setup, to their places in last tick's figures (PolicyApi.observer). */
 export function figureReaders(api: PolicyApi, src: FigureSources): FigureReaders {
   const country = (...fields: string[]) => fields.map((f) => api.observer('country', [src.country], f));
-  return {
+  const observed: Record<Exclude<FigureName, 'paymentsReceived' | 'spending'>, ReadonlyArray<() => number>> = {
     arrivals: [api.observer('route', src.routesInto, 'arrivals')],
     deaths: [api.observer('leg', src.legsTouching, 'deaths')],
     borderIncome: [api.observer('leg', src.legsFrom, 'revenue')],
@@ -50,20 +55,21 @@ export function figureReaders(api: PolicyApi, src: FigureSources): FigureReaders
     abroad: [api.observer('return', src.nationalsAbroad, 'abroad')],
     migrantDebt: country('migrantDebt'),
   };
+  return FIGURE_NAMES.map((f) => (f === 'paymentsReceived' || f === 'spending' ? [] : observed[f]));
 }
 
 /** The tick-by-tick record of one government's figures, a column per figure, and their lagged means. */
 export class FigureHistory {
-  private readonly columns = Object.fromEntries(FIGURE_NAMES.map((f) => [f, [] as number[]])) as Record<FigureName, number[]>;
+  private readonly columns: number[][] = FIGURE_NAMES.map(() => []);
   private ticks = 0;
 
-  /** Records last tick's figures; payments and spending (last tick's, in dollars) are the government's own books. */
-  record(readers: FigureReaders, ticksPerYear: number, own: { paymentsReceived: number; spending: number }): void {
-    for (const f of FIGURE_NAMES) {
-      const parts = (readers as Partial<Record<FigureName, ReadonlyArray<() => number>>>)[f];
-      let v = parts ? parts[0]() : f === 'paymentsReceived' ? own.paymentsReceived : own.spending;
-      for (let j = 1; parts && j < parts.length; j++) v += parts[j]();
-      this.columns[f].push(STOCKS.has(f) ? v : v * ticksPerYear);
+  /** Records last tick's figures; payments received and spending (last tick's, in dollars) are the government's own books. */
+  record(readers: FigureReaders, ticksPerYear: number, paymentsReceived: number, spending: number): void {
+    for (let f = 0; f < readers.length; f++) {
+      const parts = readers[f];
+      let v = f === PAYMENTS ? paymentsReceived : f === SPENDING ? spending : parts[0]();
+      for (let j = 1; j < parts.length; j++) v += parts[j]();
+      this.columns[f].push(IS_STOCK[f] ? v : v * ticksPerYear);
     }
     this.ticks++;
   }
@@ -93,7 +99,7 @@ export class FigureHistory {
     const end = Math.max(0, this.ticks - lag);
     const start = Math.max(0, end - window);
     if (end === start) return 0;
-    const column = this.columns[figure];
+    const column = this.columns[POSITION[figure]];
     let sum = 0;
     for (let k = start; k < end; k++) sum += column[k];
     return sum / (end - start);

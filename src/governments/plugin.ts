@@ -274,7 +274,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     },
     hooks: {
       policies(api) {
-        for (let gi = 0; gi < g.count; gi++) g.history[gi].record(readers[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy });
+        for (let gi = 0; gi < g.count; gi++) g.history[gi].record(readers[gi], tpy, g.receivedNow[gi], g.spendingPerYear[gi] / tpy);
         countQuotas();
         if (passive) return;
         readGovernance(api);

@@ -13,7 +13,7 @@ function history(deathsByMonth: number[]): FigureHistory {
   let d = 0;
   const api = { observer: (dimension: string, ids: readonly string[], field: string) => () => (dimension === 'leg' && field === 'deaths' ? d * ids.length : 0) } as unknown as PolicyApi;
   const readers = figureReaders(api, src);
-  for (d of deathsByMonth) h.record(readers, 12, { paymentsReceived: 0, spending: 0 });
+  for (d of deathsByMonth) h.record(readers, 12, 0, 0);
   return h;
 }
 
