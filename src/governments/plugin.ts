@@ -44,11 +44,15 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const neighbours = governed.map((c) => (c.government!.neighbours ?? governed.map((o) => o.id).filter((o) => o !== c.id)).flatMap((n) => legsEntering(index, n)));
   const tables = { governments: governmentsTable(), agreements: agreementsTable() };
   const whyOf = ins.specs.map((spec, k) => `${g.country[ins.government[k]]} government: ${spec.kind}`);
+  const targetOf = ins.specs.map(instrumentTarget);
+  const idOf = ins.specs.map((spec, k) => instrumentId(g.country[ins.government[k]], spec));
   const held = new Map<string, number>();
   const startInterception = new Map<string, number>();
   // Figures read every tick, resolved at setup: each government's own, the takings on the legs it polices, and each quota's pairs (one reader a pair, added in turn).
   const readers: FigureReaders[] = [];
   const takingsOnPoliced: Array<() => number> = [];
+  const takingsOnLeg = new Map<string, () => number>();
+  const takingsOfInstrument: Array<() => number> = [];
   const quotaFigures: Array<{ admitted: Array<() => number>; overstayed: Array<() => number>; leftOnTime: Array<() => number> }> = [];
 
   /** Sets an attribute only when it changes, so the event record shows changes. */
@@ -176,7 +180,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
    */
   const askBribes = (api: PolicyApi, gi: number) => {
     const legs = policed[gi];
-    const takings = legs.map((l) => api.observe('leg', l, 'revenue'));
+    const takings = legs.map((l) => takingsOnLeg.get(l)!());
     const total = takings.reduce((s, v) => s + v, 0);
     const share = bribed(governance(gi), g.spendingPerYear[gi], total * tpy, p.baseLeakage);
     const asked = Math.min(share * g.spendingPerYear[gi], worthToSmugglers(api, gi, share));
@@ -195,7 +199,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       const spec = ins.specs[k];
       if (ins.government[k] !== gi || spec.kind !== 'interception' || desired <= 0) continue;
       const bought = (share * g.spendingPerYear[gi] * ins.level[k] * spec.costPerYear) / desired;
-      const takings = spec.legs.reduce((s, l) => s + api.observe('leg', l, 'revenue'), 0) * tpy;
+      const takings = takingsOfInstrument[k]() * tpy;
       worth += lookingAwayWorth(baseOf(api, k), governance(gi), ins.capacity[k], bought, spec.costPerYear, takings);
     }
     return worth;
@@ -222,13 +226,28 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       if (ins.floor[k] > 0) options = withFloor(options, ins.floor[k]);
       const predicted = options.map((o) => u + forecastChange(k, o, g, ins, x));
       const chosen = options[logitChoice(predicted, p.reviewNoise, api.random.uniform())];
-      if (chosen !== ins.level[k]) api.note('instrument', instrumentId(g.country[gi], spec), 'level', ins.level[k], chosen, `${g.country[gi]} government review: predicted payoff ${predicted[options.indexOf(chosen)].toFixed(3)} against ${predicted[0].toFixed(3)} for no change`);
+      if (chosen !== ins.level[k]) api.note('instrument', idOf[k], 'level', ins.level[k], chosen, `${g.country[gi]} government review: predicted payoff ${predicted[options.indexOf(chosen)].toFixed(3)} against ${predicted[0].toFixed(3)} for no change`);
       ins.level[k] = chosen;
       tables.governments.rows.push([
-        api.tick, api.date, g.country[gi], spec.kind, instrumentTarget(spec), ins.level[k], ins.achieved[k], ins.capacity[k], ins.floor[k], u,
+        api.tick, api.date, g.country[gi], spec.kind, targetOf[k], ins.level[k], ins.achieved[k], ins.capacity[k], ins.floor[k], u,
         g.specs[gi].budgetPerYear, figures.paymentsReceived, g.spendingPerYear[gi], g.leakage[gi], g.reserve[gi], g.salience[gi],
       ]);
       ins.admitted[k] = ins.overstayed[k] = ins.leftOnTime[k] = 0;
+    }
+  };
+
+  /** Resolves the figures read every tick (or review) to their places in last tick's figures, once. */
+  const resolveFigures = (api: PolicyApi) => {
+    for (let gi = 0; gi < g.count; gi++) {
+      readers.push(figureReaders(api, g.sources[gi]));
+      takingsOnPoliced.push(api.observer('leg', policed[gi], 'revenue'));
+      for (const l of policed[gi]) takingsOnLeg.set(l, api.observer('leg', [l], 'revenue'));
+    }
+    for (const spec of ins.specs) {
+      takingsOfInstrument.push(api.observer('leg', spec.kind === 'interception' ? spec.legs : [], 'revenue'));
+      const pairs = spec.kind !== 'quota' ? [] : spec.origin === null ? index.countries.map((o) => `${spec.channel}:${o}`) : [`${spec.channel}:${spec.origin}`];
+      const each = (field: string) => pairs.map((pair) => api.observer('channelOrigin', [pair], field));
+      quotaFigures.push({ admitted: each('admissions'), overstayed: each('overstaysBegun'), leftOnTime: each('leftOnTime') });
     }
   };
 
@@ -255,15 +274,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     setup(api) {
       readGovernance(api);
       for (const legs of neighbours) for (const l of legs) startInterception.set(l, api.get('leg', l, 'interception'));
-      for (let gi = 0; gi < g.count; gi++) {
-        readers.push(figureReaders(api, g.sources[gi]));
-        takingsOnPoliced.push(api.observer('leg', policed[gi], 'revenue'));
-      }
-      for (const spec of ins.specs) {
-        const pairs = spec.kind !== 'quota' ? [] : spec.origin === null ? index.countries.map((o) => `${spec.channel}:${o}`) : [`${spec.channel}:${spec.origin}`];
-        const each = (field: string) => pairs.map((pair) => api.observer('channelOrigin', [pair], field));
-        quotaFigures.push({ admitted: each('admissions'), overstayed: each('overstaysBegun'), leftOnTime: each('leftOnTime') });
-      }
+      resolveFigures(api);
       for (let k = 0; k < ins.count; k++) {
         if (!ins.isCapacity(k)) continue;
         // Capacity at the start is what the start level's spending keeps up, so a run does not open with a transient.
