@@ -16,7 +16,7 @@ export { ScenarioError, formatIssue, type ScenarioIssue } from './scenario/error
 export { Simulation, type SimulationOptions, type RunResult } from './engine/simulation.js';
 export { PHASES, type Phase } from './engine/phases.js';
 export type { Plugin } from './engine/plugin.js';
-export type { PolicyApi, TargetKind, AttributesOf, Observation } from './engine/policy-api.js';
+export type { PolicyApi, TargetKind, AttributesOf, Observation, SummedObservation, FigureDimension } from './engine/policy-api.js';
 export type { PolicyEvent } from './engine/events.js';
 export { Clock } from './engine/clock.js';
 

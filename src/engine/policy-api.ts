@@ -18,7 +18,15 @@ export interface AttributesOf {
 export type TargetKind = keyof AttributesOf;
 
 /** Last tick's recorded figures, in persons, as plugins may read them. */
-export type Observation = (dimension: 'country' | 'route' | 'leg' | 'channel' | 'channelOrigin' | 'return', id: string, field: string) => number;
+export type Observation = (dimension: FigureDimension, id: string, field: string) => number;
+export type FigureDimension = 'country' | 'route' | 'leg' | 'channel' | 'channelOrigin' | 'return';
+
+/**
+ * The sum of one figure over `ids`, resolved once to places in last tick's
+ * figures so that a plugin reading it every tick looks nothing up: each read
+ * gives what adding up `observe` over the ids, in order, gives then.
+ */
+export type SummedObservation = (dimension: FigureDimension, ids: readonly string[], field: string) => () => number;
 
 /**
  * What a plugin may do to the world. Reads see the state at the start of the
@@ -42,6 +50,8 @@ export interface PolicyApi {
   release<K extends TargetKind>(kind: K, id: string, attribute: AttributesOf[K], reason?: string): void;
   /** A figure of the last completed tick (0 before the first). */
   observe: Observation;
+  /** A reader of `observe`'s sum over ids, for figures read every tick (bad ids or fields throw here, not at the read). */
+  observer: SummedObservation;
   /** Money from one state to another this tick, PPP dollars, into the run's ledger of payments between states. */
   pay(from: string, to: string, amount: number): void;
   /** Records a change that is not an attribute of the world (an agreement's status, a payment's rate, a government's instrument). */
@@ -74,7 +84,7 @@ export class PolicyChanges {
   }
 
   /** Makes the API one plugin sees during one phase. */
-  api(plugin: string, tick: number, date: string, time: TimePoint, random: RandomStream, observe: Observation): PolicyApi {
+  api(plugin: string, tick: number, date: string, time: TimePoint, random: RandomStream, observe: Observation, observer: SummedObservation): PolicyApi {
     const locate = (kind: TargetKind, id: string, attribute: string) => {
       const table = this.table(kind);
       if (!table) throw new Error(`plugin "${plugin}": unknown kind "${kind}" (expected country, leg or channel)`);
@@ -95,7 +105,7 @@ export class PolicyChanges {
       this.events.push({ tick, date, plugin, kind, target: id, attribute, from: table.values[attribute][entity], to: value ?? Number.NaN, reason });
     };
     return {
-      plugin, tick, date, time, random, observe,
+      plugin, tick, date, time, random, observe, observer,
       ids: (kind) => this.table(kind).ids,
       get: (kind, id, attribute) => {
         const { table, entity } = locate(kind, id, attribute);

@@ -30,7 +30,7 @@ import type { PolicyEvent } from './events.js';
 import { PHASES, type Phase } from './phases.js';
 import type { Plugin } from './plugin.js';
 import { createPolicies, scenarioIndex } from '../policies/registry.js';
-import { PolicyChanges, type Observation, type PolicyApi } from './policy-api.js';
+import { PolicyChanges, type Observation, type PolicyApi, type SummedObservation } from './policy-api.js';
 import type { RunState } from './run-state.js';
 import { StateLedger } from '../governments/ledger.js';
 import { governmentsPlugin, hasGovernments } from '../governments/plugin.js';
@@ -105,9 +105,9 @@ export class Simulation {
   private readonly conservation: ConservationLedger;
   private readonly changes: PolicyChanges;
   private readonly plugins: readonly Plugin[];
-  /** The counters as of the last metrics phase, for plugins' observations; empty before the first. */
+  /** The counters as of the last metrics phase, by dimension and field, for plugins' observations; zero before the first. */
   private readonly snapshot = new Map<string, Float64Array>();
-  /** (copy in the snapshot, counter it copies), built at the first metrics phase and refilled at each. */
+  /** (copy in the snapshot, counter it copies), refilled at each metrics phase. */
   private readonly snapshotCopies: Array<[Float64Array, Float64Array]> = [];
   private finishedPlugins = false;
 
@@ -152,6 +152,14 @@ export class Simulation {
       census: Census.initial(this.store, this.world),
       scale, tick: 0,
     };
+    // Allocated before plugins' setup, so that figures they resolve once (observer) stay where each tick's copy lands.
+    for (const t of [...counters.tables(), ...counters.byOrigin()]) {
+      for (const f of t.fields) {
+        const copy = new Float64Array(t.count[f].length);
+        this.snapshot.set(`${t.dimension}\u0000${f}`, copy);
+        this.snapshotCopies.push([copy, t.count[f]]);
+      }
+    }
     this.recorder = new Recorder(counters, scenario.agents.scale, this.world.routes.map((r) => r.corridor), governed);
     const everyoneHome = new Float64Array(STATE_COUNT);
     everyoneHome[State.Home] = this.store.size;
@@ -234,15 +242,6 @@ export class Simulation {
     run.census = Census.take(this.store, this.world, run.counters, run.census);
     this.conservation.check(run.tick, run.census.byState, this.store.transitions);
     this.recorder.record(run.tick, this.clock.date(run.tick), run.census.byState, run.counters);
-    if (this.snapshotCopies.length === 0) {
-      for (const t of [...run.counters.tables(), ...run.counters.byOrigin()]) {
-        for (const f of t.fields) {
-          const copy = new Float64Array(t.count[f].length);
-          this.snapshot.set(`${t.dimension}\u0000${f}`, copy);
-          this.snapshotCopies.push([copy, t.count[f]]);
-        }
-      }
-    }
     for (const [copy, counter] of this.snapshotCopies) copy.set(counter);
   }
 
@@ -255,20 +254,36 @@ export class Simulation {
 
   private api(plugin: Plugin): PolicyApi {
     const tick = this.run.tick;
-    return this.changes.api(plugin.name, tick, this.clock.date(tick), this.clock.at(tick), this.run.streams.stream(`plugin:${plugin.name}`), this.observe);
+    return this.changes.api(plugin.name, tick, this.clock.date(tick), this.clock.at(tick), this.run.streams.stream(`plugin:${plugin.name}`), this.observe, this.observer);
   }
 
   /** Figure tables by dimension, with each id's row, built once: plugins read figures every tick. */
   private figureTables?: Map<string, { table: CounterTable<string>; row: Map<string, number> }>;
 
-  private readonly observe: Observation = (dimension, id, field) => {
+  /** Where a figure of last tick is in the snapshot; a bad dimension, id or field throws. */
+  private figure(dimension: string, id: string, field: string): { values: Float64Array; entity: number } {
     this.figureTables ??= new Map([...this.run.counters.tables(), ...this.run.counters.byOrigin()].map((t) => [t.dimension, { table: t, row: new Map(t.ids.map((x, i) => [x, i])) }]));
     const found = this.figureTables.get(dimension);
     if (!found) throw new Error(`no figures by "${dimension}" (expected country, route, leg, channel, channelOrigin or return)`);
     const entity = found.row.get(id);
     if (entity === undefined) throw new Error(`unknown ${dimension} "${id}"`);
-    const values = this.snapshot.get(`${dimension}\u0000${field}`);
     if (!found.table.fields.includes(field)) throw new Error(`no figure "${field}" by ${dimension} (figures: ${found.table.fields.join(', ')})`);
-    return values ? values[entity] * this.scenario.agents.scale : 0;
+    return { values: this.snapshot.get(`${dimension}\u0000${field}`)!, entity };
+  }
+
+  private readonly observe: Observation = (dimension, id, field) => {
+    const { values, entity } = this.figure(dimension, id, field);
+    return values[entity] * this.scenario.agents.scale;
+  };
+
+  private readonly observer: SummedObservation = (dimension, ids, field) => {
+    const values = ids.length > 0 ? this.figure(dimension, ids[0], field).values : new Float64Array(0);
+    const entities = Int32Array.from(ids, (id) => this.figure(dimension, id, field).entity);
+    const scale = this.scenario.agents.scale;
+    return () => {
+      let sum = 0;
+      for (let k = 0; k < entities.length; k++) sum += values[entities[k]] * scale;
+      return sum;
+    };
   };
 }

@@ -13,6 +13,11 @@ export const FIGURE_NAMES = [
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Figures = Record<FigureName, number>;
 const STOCKS: ReadonlySet<FigureName> = new Set(['inTransit', 'hosted', 'abroad', 'migrantDebt']);
+/** By figure's position in FIGURE_NAMES: whether it is a stock, and the position of each name. */
+const IS_STOCK = FIGURE_NAMES.map((f) => STOCKS.has(f));
+const POSITION = Object.fromEntries(FIGURE_NAMES.map((f, i) => [f, i])) as Record<FigureName, number>;
+const PAYMENTS = POSITION.paymentsReceived;
+const SPENDING = POSITION.spending;
 
 /** Where a government's figures come from: ids of the routes, legs and pairs that are its own. */
 export interface FigureSources {
@@ -27,35 +32,46 @@ export interface FigureSources {
   nationalsAbroad: string[];
 }
 
-/** The tick-by-tick record of one government's figures, and their lagged means. */
-export class FigureHistory {
-  private readonly rows: Figures[] = [];
+/** How each figure it observes is read each tick, by position in FIGURE_NAMES: the sum of these readers of last tick's figures (none for its own books). */
+export type FigureReaders = ReadonlyArray<ReadonlyArray<() => number>>;
 
-  /** Records last tick's figures; payments and spending (last tick's, in dollars) are the government's own books. */
-  record(api: PolicyApi, src: FigureSources, ticksPerYear: number, own: { paymentsReceived: number; spending: number }): Figures {
-    const sum = (dimension: 'route' | 'leg' | 'channelOrigin' | 'return', ids: readonly string[], field: string) => ids.reduce((s, id) => s + api.observe(dimension, id, field), 0);
-    const perYear: Figures = {
-      arrivals: sum('route', src.routesInto, 'arrivals'),
-      deaths: sum('leg', src.legsTouching, 'deaths'),
-      borderIncome: sum('leg', src.legsFrom, 'revenue'),
-      remittances: api.observe('country', src.country, 'remittancesReceived'),
-      // Its nationals returned, and others readmitted to it as a transit country.
-      returnsReceived: api.observe('country', src.country, 'returnsReceived') + api.observe('country', src.country, 'readmissionsReceived'),
-      returnAttempts: sum('return', src.nationalsAbroad, 'returnAttempts'),
-      workers: sum('channelOrigin', src.channelPairs, 'admissions'),
-      overstays: sum('channelOrigin', src.channelPairs, 'overstaysBegun'),
-      leftOnTime: sum('channelOrigin', src.channelPairs, 'leftOnTime'),
-      paymentsReceived: own.paymentsReceived,
-      spending: own.spending,
-      inTransit: api.observe('country', src.country, 'inTransit'),
-      // Would-be migrants it hosts: those in transit there, and those who came without a channel and stay (given up on going on, readmitted, claiming asylum or protected there).
-      hosted: ['inTransit', 'irregular', 'asylumPending', 'protected'].reduce((s, f) => s + api.observe('country', src.country, f), 0),
-      abroad: sum('return', src.nationalsAbroad, 'abroad'),
-      migrantDebt: api.observe('country', src.country, 'migrantDebt'),
-    };
-    for (const f of FIGURE_NAMES) if (!STOCKS.has(f)) perYear[f] *= ticksPerYear;
-    this.rows.push(perYear);
-    return perYear;
+/** A government's figures resolved once, at setup, to their places in last tick's figures (PolicyApi.observer). */
+export function figureReaders(api: PolicyApi, src: FigureSources): FigureReaders {
+  const country = (...fields: string[]) => fields.map((f) => api.observer('country', [src.country], f));
+  const observed: Record<Exclude<FigureName, 'paymentsReceived' | 'spending'>, ReadonlyArray<() => number>> = {
+    arrivals: [api.observer('route', src.routesInto, 'arrivals')],
+    deaths: [api.observer('leg', src.legsTouching, 'deaths')],
+    borderIncome: [api.observer('leg', src.legsFrom, 'revenue')],
+    remittances: country('remittancesReceived'),
+    // Its nationals returned, and others readmitted to it as a transit country.
+    returnsReceived: country('returnsReceived', 'readmissionsReceived'),
+    returnAttempts: [api.observer('return', src.nationalsAbroad, 'returnAttempts')],
+    workers: [api.observer('channelOrigin', src.channelPairs, 'admissions')],
+    overstays: [api.observer('channelOrigin', src.channelPairs, 'overstaysBegun')],
+    leftOnTime: [api.observer('channelOrigin', src.channelPairs, 'leftOnTime')],
+    inTransit: country('inTransit'),
+    // Would-be migrants it hosts: those in transit there, and those who came without a channel and stay (given up on going on, readmitted, claiming asylum or protected there).
+    hosted: country('inTransit', 'irregular', 'asylumPending', 'protected'),
+    abroad: [api.observer('return', src.nationalsAbroad, 'abroad')],
+    migrantDebt: country('migrantDebt'),
+  };
+  return FIGURE_NAMES.map((f) => (f === 'paymentsReceived' || f === 'spending' ? [] : observed[f]));
+}
+
+/** The tick-by-tick record of one government's figures, a column per figure, and their lagged means. */
+export class FigureHistory {
+  private readonly columns: number[][] = FIGURE_NAMES.map(() => []);
+  private ticks = 0;
+
+  /** Records last tick's figures; payments received and spending (last tick's, in dollars) are the government's own books. */
+  record(readers: FigureReaders, ticksPerYear: number, paymentsReceived: number, spending: number): void {
+    for (let f = 0; f < readers.length; f++) {
+      const parts = readers[f];
+      let v = f === PAYMENTS ? paymentsReceived : f === SPENDING ? spending : parts[0]();
+      for (let j = 1; j < parts.length; j++) v += parts[j]();
+      this.columns[f].push(IS_STOCK[f] ? v : v * ticksPerYear);
+    }
+    this.ticks++;
   }
 
   /**
@@ -67,22 +83,25 @@ export class FigureHistory {
   salience(previous: number, ticksPerYear: number, lag: number, threshold: number, news: number, halfLifeTicks: number): number {
     const latest = this.meanOf('deaths', 1, lag);
     const year = this.meanOf('deaths', ticksPerYear, lag + 1);
-    const shock = this.rows.length > ticksPerYear + lag ? Math.max(0, latest - threshold * year) / ticksPerYear / news : 0;
+    const shock = this.ticks > ticksPerYear + lag ? Math.max(0, latest - threshold * year) / ticksPerYear / news : 0;
     return 1 + (previous - 1) * Math.pow(0.5, 1 / halfLifeTicks) + shock;
   }
 
   /** Means over `window` ticks ending `lag` ticks ago (what the latest statistics show). */
   lagged(window: number, lag: number): Figures {
-    return Object.fromEntries(FIGURE_NAMES.map((f) => [f, this.meanOf(f, window, lag)])) as Figures;
+    const means = {} as Figures;
+    for (const f of FIGURE_NAMES) means[f] = this.meanOf(f, window, lag);
+    return means;
   }
 
   /** The mean of one figure over `window` ticks ending `lag` ticks ago (0 before there is any). */
   meanOf(figure: FigureName, window: number, lag: number): number {
-    const end = Math.max(0, this.rows.length - lag);
+    const end = Math.max(0, this.ticks - lag);
     const start = Math.max(0, end - window);
     if (end === start) return 0;
+    const column = this.columns[POSITION[figure]];
     let sum = 0;
-    for (let k = start; k < end; k++) sum += this.rows[k][figure];
+    for (let k = start; k < end; k++) sum += column[k];
     return sum / (end - start);
   }
 }

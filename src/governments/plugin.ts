@@ -5,13 +5,13 @@ import type { ScenarioIndex } from '../policies/policy-type.js';
 import type { InstrumentSpec, Scenario } from '../scenario/types.js';
 import { AgreementBook } from './agreements.js';
 import { logitChoice, menu, withFloor } from './decision.js';
-import { payoff, type Figures } from './figures.js';
+import { figureReaders, payoff, type FigureReaders, type Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
 import { GOVERNMENT_DEFAULTS } from './parameters.js';
 import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity } from './production.js';
 import { figureSources, legsEntering } from './sources.js';
 import { GovernmentStore, InstrumentStore } from './store.js';
-import { reviewAgreement, applyTerms, type States } from './treaties.js';
+import { reviewAgreement, applyTerms, planTerms, type States } from './treaties.js';
 
 export const GOVERNMENTS_PLUGIN = 'governments';
 
@@ -43,8 +43,17 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const policed = governed.map((c) => [...new Set(c.government!.instruments.flatMap((spec) => (spec.kind === 'interception' ? spec.legs : [])))]);
   const neighbours = governed.map((c) => (c.government!.neighbours ?? governed.map((o) => o.id).filter((o) => o !== c.id)).flatMap((n) => legsEntering(index, n)));
   const tables = { governments: governmentsTable(), agreements: agreementsTable() };
+  const whyOf = ins.specs.map((spec, k) => `${g.country[ins.government[k]]} government: ${spec.kind}`);
+  const targetOf = ins.specs.map(instrumentTarget);
+  const idOf = ins.specs.map((spec, k) => instrumentId(g.country[ins.government[k]], spec));
   const held = new Map<string, number>();
   const startInterception = new Map<string, number>();
+  // Figures read every tick, resolved at setup: each government's own, the takings on the legs it polices, and each quota's pairs (one reader a pair, added in turn).
+  const readers: FigureReaders[] = [];
+  const takingsOnPoliced: Array<() => number> = [];
+  const takingsOnLeg = new Map<string, () => number>();
+  const takingsOfInstrument: Array<() => number> = [];
+  const quotaFigures: Array<{ admitted: Array<() => number>; overstayed: Array<() => number>; leftOnTime: Array<() => number> }> = [];
 
   /** Sets an attribute only when it changes, so the event record shows changes. */
   const put = (api: PolicyApi, kind: 'country' | 'leg' | 'channel' | 'channelOrigin', id: string, attribute: string, value: number, reason: string) => {
@@ -72,7 +81,12 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     if (spec.kind === 'interception') return spec.legs.reduce((s, l) => s + api.base('leg', l, 'interception'), 0) / spec.legs.length;
     return api.base('country', g.country[ins.government[k]], spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation');
   };
-  const governance = (api: PolicyApi, gi: number) => api.get('country', g.country[gi], 'governance');
+  // Governance in force, read once a tick: nothing the governments do moves it.
+  const governanceNow = new Float64Array(g.count);
+  const readGovernance = (api: PolicyApi) => {
+    for (let gi = 0; gi < g.count; gi++) governanceNow[gi] = api.get('country', g.country[gi], 'governance');
+  };
+  const governance = (gi: number) => governanceNow[gi];
   /** A government's weights as its public holds them now: deaths weigh more while they are news. */
   const weightsOf = (gi: number) => (g.salience[gi] === 1 ? g.specs[gi].objectives : { ...g.specs[gi].objectives, deaths: g.specs[gi].objectives.deaths * g.salience[gi] });
   const halfLifeTicks = (p.salienceHalfLifeMonths * tpy) / 12;
@@ -83,14 +97,14 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     for (let k = 0; k < ins.count; k++) {
       const spec = ins.specs[k];
       const c = g.country[ins.government[k]];
-      const why = `${c} government: ${spec.kind}`;
+      const why = whyOf[k];
       switch (spec.kind) {
         case 'interception':
-          for (const l of spec.legs) put(api, 'leg', l, 'interception', round(achieved(api.base('leg', l, 'interception'), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
-          ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
+          for (const l of spec.legs) put(api, 'leg', l, 'interception', round(achieved(api.base('leg', l, 'interception'), governance(ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
+          ins.achieved[k] = achieved(baseOf(api, k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
           break;
         case 'returnCooperation': case 'inspection':
-          ins.achieved[k] = achieved(baseOf(api, k), governance(api, ins.government[k]), ins.capacity[k], spec.costPerYear);
+          ins.achieved[k] = achieved(baseOf(api, k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
           put(api, 'country', c, spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation', round(ins.achieved[k]), why);
           break;
         case 'recognition':
@@ -120,7 +134,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       let desired = 0;
       for (let k = 0; k < ins.count; k++) if (ins.government[k] === gi && ins.isCapacity(k)) desired += (ins.level[k] * ins.specs[k].costPerYear) / tpy;
       const spend = Math.min(desired, Math.max(0, available));
-      g.leakage[gi] = leakage(governance(api, gi), spend * tpy, policedTakings(api, gi), p.baseLeakage);
+      g.leakage[gi] = leakage(governance(gi), spend * tpy, policedTakings(gi), p.baseLeakage);
       for (let k = 0; k < ins.count; k++) {
         if (ins.government[k] !== gi || !ins.isCapacity(k)) continue;
         const share = desired > 0 ? (ins.level[k] * ins.specs[k].costPerYear) / tpy / desired : 0;
@@ -148,14 +162,14 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     for (let j = 0; j < ins.count; j++) if (j !== k && ins.government[j] === gi && ins.isCapacity(j)) others += ins.level[j] * ins.specs[j].costPerYear;
     const givenPerYear = ins.specs.reduce((s, spec, j) => s + (ins.government[j] === gi && spec.kind === 'aid' ? ins.level[j] : 0), 0);
     return {
-      figures, weights: weightsOf(gi), neighbourTightening: neighbourTightening(api, gi), governance: governance(api, gi),
+      figures, weights: weightsOf(gi), neighbourTightening: neighbourTightening(api, gi), governance: governance(gi),
       base: ins.isCapacity(k) ? baseOf(api, k) : 0, returnHorizonYears: p.returnHorizonYears, reviewYears: g.reviewTicks[gi] / tpy,
       affordable: Math.max(0, g.specs[gi].budgetPerYear + figures.paymentsReceived - givenPerYear - others),
     };
   };
 
   /** Smugglers' takings a year, last tick, on the legs a government polices: what can buy its officials. */
-  const policedTakings = (api: PolicyApi, gi: number) => policed[gi].reduce((s, l) => s + api.observe('leg', l, 'revenue'), 0) * tpy;
+  const policedTakings = (gi: number) => takingsOnPoliced[gi]() * tpy;
 
   /**
    * The bribes its officials ask of the smugglers on the legs it polices, a
@@ -166,9 +180,9 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
    */
   const askBribes = (api: PolicyApi, gi: number) => {
     const legs = policed[gi];
-    const takings = legs.map((l) => api.observe('leg', l, 'revenue'));
+    const takings = legs.map((l) => takingsOnLeg.get(l)!());
     const total = takings.reduce((s, v) => s + v, 0);
-    const share = bribed(governance(api, gi), g.spendingPerYear[gi], total * tpy, p.baseLeakage);
+    const share = bribed(governance(gi), g.spendingPerYear[gi], total * tpy, p.baseLeakage);
     const asked = Math.min(share * g.spendingPerYear[gi], worthToSmugglers(api, gi, share));
     legs.forEach((l, j) => {
       const price = total > 0 ? Math.round((asked * takings[j]) / total) : 0;
@@ -185,8 +199,8 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       const spec = ins.specs[k];
       if (ins.government[k] !== gi || spec.kind !== 'interception' || desired <= 0) continue;
       const bought = (share * g.spendingPerYear[gi] * ins.level[k] * spec.costPerYear) / desired;
-      const takings = spec.legs.reduce((s, l) => s + api.observe('leg', l, 'revenue'), 0) * tpy;
-      worth += lookingAwayWorth(baseOf(api, k), governance(api, gi), ins.capacity[k], bought, spec.costPerYear, takings);
+      const takings = takingsOfInstrument[k]() * tpy;
+      worth += lookingAwayWorth(baseOf(api, k), governance(gi), ins.capacity[k], bought, spec.costPerYear, takings);
     }
     return worth;
   };
@@ -212,51 +226,69 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       if (ins.floor[k] > 0) options = withFloor(options, ins.floor[k]);
       const predicted = options.map((o) => u + forecastChange(k, o, g, ins, x));
       const chosen = options[logitChoice(predicted, p.reviewNoise, api.random.uniform())];
-      if (chosen !== ins.level[k]) api.note('instrument', instrumentId(g.country[gi], spec), 'level', ins.level[k], chosen, `${g.country[gi]} government review: predicted payoff ${predicted[options.indexOf(chosen)].toFixed(3)} against ${predicted[0].toFixed(3)} for no change`);
+      if (chosen !== ins.level[k]) api.note('instrument', idOf[k], 'level', ins.level[k], chosen, `${g.country[gi]} government review: predicted payoff ${predicted[options.indexOf(chosen)].toFixed(3)} against ${predicted[0].toFixed(3)} for no change`);
       ins.level[k] = chosen;
       tables.governments.rows.push([
-        api.tick, api.date, g.country[gi], spec.kind, instrumentTarget(spec), ins.level[k], ins.achieved[k], ins.capacity[k], ins.floor[k], u,
+        api.tick, api.date, g.country[gi], spec.kind, targetOf[k], ins.level[k], ins.achieved[k], ins.capacity[k], ins.floor[k], u,
         g.specs[gi].budgetPerYear, figures.paymentsReceived, g.spendingPerYear[gi], g.leakage[gi], g.reserve[gi], g.salience[gi],
       ]);
       ins.admitted[k] = ins.overstayed[k] = ins.leftOnTime[k] = 0;
     }
   };
 
+  /** Resolves the figures read every tick (or review) to their places in last tick's figures, once. */
+  const resolveFigures = (api: PolicyApi) => {
+    for (let gi = 0; gi < g.count; gi++) {
+      readers.push(figureReaders(api, g.sources[gi]));
+      takingsOnPoliced.push(api.observer('leg', policed[gi], 'revenue'));
+      for (const l of policed[gi]) takingsOnLeg.set(l, api.observer('leg', [l], 'revenue'));
+    }
+    for (const spec of ins.specs) {
+      takingsOfInstrument.push(api.observer('leg', spec.kind === 'interception' ? spec.legs : [], 'revenue'));
+      const pairs = spec.kind !== 'quota' ? [] : spec.origin === null ? index.countries.map((o) => `${spec.channel}:${o}`) : [`${spec.channel}:${spec.origin}`];
+      const each = (field: string) => pairs.map((pair) => api.observer('channelOrigin', [pair], field));
+      quotaFigures.push({ admitted: each('admissions'), overstayed: each('overstaysBegun'), leftOnTime: each('leftOnTime') });
+    }
+  };
+
   /** Quota instruments' own figures (their channel and origin), added up between reviews. */
-  const countQuotas = (api: PolicyApi) => {
+  const countQuotas = () => {
     for (let k = 0; k < ins.count; k++) {
-      const spec = ins.specs[k];
-      if (spec.kind !== 'quota') continue;
-      const pairs = spec.origin === null ? index.countries.map((o) => `${spec.channel}:${o}`) : [`${spec.channel}:${spec.origin}`];
-      for (const pair of pairs) {
-        ins.admitted[k] += api.observe('channelOrigin', pair, 'admissions');
-        ins.overstayed[k] += api.observe('channelOrigin', pair, 'overstaysBegun');
-        ins.leftOnTime[k] += api.observe('channelOrigin', pair, 'leftOnTime');
+      const q = quotaFigures[k];
+      for (let j = 0; j < q.admitted.length; j++) {
+        ins.admitted[k] += q.admitted[j]();
+        ins.overstayed[k] += q.overstayed[j]();
+        ins.leftOnTime[k] += q.leftOnTime[j]();
       }
     }
   };
 
   const putLeg = (api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string) => put(api, 'leg', id, attribute, value, reason);
-  const states: States = { scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, weightsOf, table: tables.agreements };
+  const states: States = {
+    scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, weightsOf, table: tables.agreements, plans: planTerms(index, g, ins, book),
+  };
 
   return {
     name: GOVERNMENTS_PLUGIN,
     parameters: { passive, governments: g.country, agreements: book.specs.map((a) => a.id) },
     setup(api) {
+      readGovernance(api);
       for (const legs of neighbours) for (const l of legs) startInterception.set(l, api.get('leg', l, 'interception'));
+      resolveFigures(api);
       for (let k = 0; k < ins.count; k++) {
         if (!ins.isCapacity(k)) continue;
         // Capacity at the start is what the start level's spending keeps up, so a run does not open with a transient.
         const gi = ins.government[k];
-        ins.capacity[k] = ins.level[k] * ins.specs[k].costPerYear * (1 - leakage(governance(api, gi), ins.level[k] * ins.specs[k].costPerYear, 0, p.baseLeakage));
+        ins.capacity[k] = ins.level[k] * ins.specs[k].costPerYear * (1 - leakage(governance(gi), ins.level[k] * ins.specs[k].costPerYear, 0, p.baseLeakage));
       }
       applyInstruments(api);
     },
     hooks: {
       policies(api) {
-        for (let gi = 0; gi < g.count; gi++) g.history[gi].record(api, g.sources[gi], tpy, { paymentsReceived: g.receivedNow[gi], spending: g.spendingPerYear[gi] / tpy });
-        countQuotas(api);
+        for (let gi = 0; gi < g.count; gi++) g.history[gi].record(readers[gi], tpy, g.receivedNow[gi], g.spendingPerYear[gi] / tpy);
+        countQuotas();
         if (passive) return;
+        readGovernance(api);
         for (let gi = 0; gi < g.count; gi++) g.salience[gi] = g.history[gi].salience(g.salience[gi], tpy, lagTicks, p.salienceThreshold, p.salienceNewsDeaths, halfLifeTicks);
         g.receivedNow.fill(0);
         g.givenNow.fill(0);

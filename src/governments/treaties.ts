@@ -19,11 +19,14 @@ export interface States {
   tpy: number;
   lagTicks: number;
   table: Table;
+  /** Each term's plan (by its flat index), found once. */
+  plans: readonly TermPlan[];
   put(api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', value: number, reason: string): void;
   free(api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string): void;
   putLeg(api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string): void;
   transfer(api: PolicyApi, from: string, to: string, amount: number): void;
-  governance(api: PolicyApi, gi: number): number;
+  /** A government's country's governance in force this tick. */
+  governance(gi: number): number;
   baseOf(api: PolicyApi, k: number): number;
   inputs(api: PolicyApi, k: number, figures: Figures): ForecastInputs;
   weightsOf(gi: number): ObjectiveWeights;
@@ -32,15 +35,35 @@ export interface States {
 const INSTRUMENT_OF: Partial<Record<AgreementTerm['kind'], string>> = { interception: 'interception', cooperation: 'returnCooperation', quota: 'quota', visaFree: 'visa' };
 
 /** The obligor's instrument a term binds, if it has one. */
-function boundInstrument(s: States, term: AgreementTerm): number {
-  const gi = s.g.index(term.by);
-  for (let k = 0; k < s.ins.count; k++) {
-    const spec = s.ins.specs[k];
-    if (s.ins.government[k] !== gi || spec.kind !== INSTRUMENT_OF[term.kind]) continue;
+function boundInstrument(g: GovernmentStore, ins: InstrumentStore, term: AgreementTerm): number {
+  const gi = g.index(term.by);
+  for (let k = 0; k < ins.count; k++) {
+    const spec = ins.specs[k];
+    if (ins.government[k] !== gi || spec.kind !== INSTRUMENT_OF[term.kind]) continue;
     if ((term.kind === 'quota' || term.kind === 'visaFree') && (spec.channel !== term.channel || spec.origin !== term.origin)) continue;
     return k;
   }
   return -1;
+}
+
+/** What a term acts on, found once: the instrument it binds (-1: none), its `channel:origin`, the legs a readmission opens, and the reasons its changes give. */
+export interface TermPlan {
+  k: number;
+  pair: string;
+  legs: string[];
+  why: string;
+  whyNotInForce: string;
+}
+
+export function planTerms(index: ScenarioIndex, g: GovernmentStore, ins: InstrumentStore, book: AgreementBook): TermPlan[] {
+  return book.termList.map(({ a, term, party }) => {
+    const other = book.specs[a].parties[1 - party];
+    const why = `agreement ${book.specs[a].id}: ${term.kind} by ${term.by}`;
+    return {
+      k: boundInstrument(g, ins, term), pair: `${term.channel}:${term.origin}`, why, whyNotInForce: `${why}: not in force`,
+      legs: term.kind === 'readmission' ? index.legPlaces.filter((l) => l.fromCountry === term.by && l.toCountry === other).map((l) => l.id) : [],
+    };
+  });
 }
 
 /**
@@ -68,9 +91,7 @@ export function applyTerms(api: PolicyApi, s: States): void {
   ins.floor.fill(0);
   for (const { a, t, term, party } of book.termList) {
     const active = book.active(a, party);
-    const k = boundInstrument(s, term);
-    const pair = `${term.channel}:${term.origin}`;
-    const why = `agreement ${book.specs[a].id}: ${term.kind} by ${term.by}`;
+    const { k, pair, why, whyNotInForce } = s.plans[t];
     if (term.kind === 'payment') {
       if (!active) continue;
       s.transfer(api, term.by, term.to!, book.perYear[t] / tpy);
@@ -79,20 +100,19 @@ export function applyTerms(api: PolicyApi, s: States): void {
       if (!active) continue;
       const gi = ins.government[k];
       const floor = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? 1
-        : effortFor(term.atLeast!, s.baseOf(api, k), s.governance(api, gi), g.leakage[gi], ins.specs[k].costPerYear, ins.specs[k].max);
+        : effortFor(term.atLeast!, s.baseOf(api, k), s.governance(gi), g.leakage[gi], ins.specs[k].costPerYear, ins.specs[k].max);
       ins.floor[k] = Math.max(ins.floor[k], floor);
     } else if (term.kind === 'readmission') {
-      const other = book.specs[a].parties[1 - party];
-      const legs = s.index.legPlaces.filter((l) => l.fromCountry === term.by && l.toCountry === other);
-      for (const l of legs) s.putLeg(api, l.id, 'readmissionCapacityPerYear', active ? term.perYear! / legs.length : 0, `${why}${active ? '' : ': not in force'}`);
+      const legs = s.plans[t].legs;
+      for (const l of legs) s.putLeg(api, l, 'readmissionCapacityPerYear', active ? term.perYear! / legs.length : 0, active ? why : whyNotInForce);
     } else if (term.kind === 'quota' || term.kind === 'visaFree' || term.kind === 'resettlement') {
       if (!active) {
-        s.free(api, 'channelOrigin', pair, 'quotaPerYear', `${why}: not in force`);
-        if (term.kind === 'resettlement') s.free(api, 'channel', term.channel!, 'quotaPerYear', `${why}: not in force`);
+        s.free(api, 'channelOrigin', pair, 'quotaPerYear', whyNotInForce);
+        if (term.kind === 'resettlement') s.free(api, 'channel', term.channel!, 'quotaPerYear', whyNotInForce);
         continue;
       }
       const other = book.specs[a].parties[1 - party];
-      const readmitted = term.kind === 'resettlement' ? g.history[g.index(other)].lagged(book.reviewTicks[a], s.lagTicks).returnsReceived : 0;
+      const readmitted = term.kind === 'resettlement' ? g.history[g.index(other)].meanOf('returnsReceived', book.reviewTicks[a], s.lagTicks) : 0;
       const places = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? Number.POSITIVE_INFINITY : Math.round(term.perReadmitted! * readmitted);
       s.put(api, 'channelOrigin', pair, 'quotaPerYear', places, why);
       // Resettlement places are added to the channel's own quota: they exist only while the deal gives them.
@@ -109,7 +129,7 @@ function compliance(api: PolicyApi, s: States, a: number, term: AgreementTerm, t
   // Capacity takes time to build: a level promised is first checked once two capacity lags have passed.
   if ((term.kind === 'interception' || term.kind === 'cooperation') && api.tick - book.startTick[a] < (2 * s.p.capacityLagMonths * s.tpy) / 12) return 1;
   const promise = (v: number, promised: number) => (promised > 0 ? v / promised : 1);
-  const k = boundInstrument(s, term);
+  const k = s.plans[t].k;
   switch (term.kind) {
     case 'payment': return promise(book.paidSinceReview[t], (book.perYear[t] * book.reviewTicks[a]) / s.tpy);
     case 'interception': case 'cooperation': return promise(ins.achieved[k], term.atLeast!);
@@ -138,7 +158,7 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
     const owedTo = 1 - party;
     const w = s.weightsOf(g.index(parties[owedTo]));
     const wBy = s.weightsOf(g.index(term.by));
-    const k = boundInstrument(s, term);
+    const k = s.plans[t].k;
     if (term.kind === 'payment') {
       if (term.to === parties[owedTo]) out[owedTo] += (w.paymentsReceived * book.perYear[t]) / 1e6;
       out[party] += (wBy.spending * book.perYear[t]) / 1e6;

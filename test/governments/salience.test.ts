@@ -1,19 +1,19 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Simulation, type RunResult } from '../../src/engine/simulation.js';
-import { FigureHistory, type FigureSources } from '../../src/governments/figures.js';
+import { FigureHistory, figureReaders, type FigureSources } from '../../src/governments/figures.js';
 import type { PolicyApi } from '../../src/engine/policy-api.js';
 import { validateScenario } from '../../src/scenario/validate.js';
 import { SCENARIOS, loadScenario } from '../helpers.js';
 
-/** A history fed a month of deaths at a time (a stand-in for the policy interface: only `observe` is read). */
+/** A history fed a month of deaths at a time (a stand-in for the policy interface: only figures by leg are read). */
 function history(deathsByMonth: number[]): FigureHistory {
   const h = new FigureHistory();
   const src: FigureSources = { country: 'X', routesInto: [], legsFrom: [], legsTouching: ['leg'], channelPairs: [], nationalsAbroad: [] };
-  for (const d of deathsByMonth) {
-    const api = { observe: (dimension: string, _id: string, field: string) => (dimension === 'leg' && field === 'deaths' ? d : 0) } as unknown as PolicyApi;
-    h.record(api, src, 12, { paymentsReceived: 0, spending: 0 });
-  }
+  let d = 0;
+  const api = { observer: (dimension: string, ids: readonly string[], field: string) => () => (dimension === 'leg' && field === 'deaths' ? d * ids.length : 0) } as unknown as PolicyApi;
+  const readers = figureReaders(api, src);
+  for (d of deathsByMonth) h.record(readers, 12, 0, 0);
   return h;
 }
 
