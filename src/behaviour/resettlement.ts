@@ -61,14 +61,19 @@ export class Resettlement {
     if (q === undefined) return Number.NEGATIVE_INFINITY;
     const { store, world, clock, tick } = run;
     const o = store.origin[i];
-    if (q.due >= 0) return this.worth(run, q.channel, o, store.skill[i], 1, ((q.due - tick) * 12) / clock.ticksPerYear);
-    return this.worth(run, q.channel, o, store.skill[i], this.chance[q.channel * world.countryCount + o], world.channels[q.channel].processingMonths);
+    const s = store.skill[i];
+    const home = run.prospects.homeIncome[o * 2 + s];
+    if (q.due >= 0) return this.worth(run, q.channel, s, home, 1, ((q.due - tick) * 12) / clock.ticksPerYear);
+    return this.worth(run, q.channel, s, home, this.chance[q.channel * world.countryCount + o], world.channels[q.channel].processingMonths);
   }
 
-  /** The legal-channel utility, against home, of a place in a channel at this chance with these months of papers to come. */
-  private worth(run: RunState, ch: number, o: number, s: number, chance: number, months: number): number {
+  /**
+   * The legal-channel utility of a place in a channel at this chance with
+   * these months of papers to come, against earning `against` a year.
+   */
+  private worth(run: RunState, ch: number, s: number, against: number, chance: number, months: number): number {
     const { params, prospects, world } = run;
-    const income = prospects.regularIncome[world.channels[ch].destination * 2 + s] / prospects.homeIncome[o * 2 + s];
+    const income = prospects.regularIncome[world.channels[ch].destination * 2 + s] / against;
     return params.choiceLegalConstant + params.choiceIncome * Math.log(income) + Math.log(chance) - params.choiceTravelMonth * months;
   }
 
@@ -164,15 +169,10 @@ export class Resettlement {
         const draw = rng.uniform();
         if (!c.resettledOrigin[o] || !c.eligibleSkill[s] || chance[o] <= 0 || this.queued.has(i) || !this.stays(run, i, ch)) continue;
         const here = world.places[store.location[i]].country;
-        let utility: number;
-        if (store.state[i] === State.InTransit) {
-          // Waiting at the coast: the place against the journey ahead, on the scale of the choice in transit.
-          utility = this.worth(run, ch, o, s, chance[o], c.processingMonths) - this.transit.awayValue(run, i);
-        } else {
-          const earns = store.state[i] === State.Protected ? prospects.regularIncome[here * 2 + s] : prospects.irregularIncome[here * 2 + s];
-          utility = params.choiceLegalConstant + params.choiceIncome * Math.log(prospects.regularIncome[c.destination * 2 + s] / Math.max(1, earns))
-            + Math.log(chance[o]) - params.choiceTravelMonth * c.processingMonths;
-        }
+        // Waiting at the coast: the place against the journey ahead, on the scale of the choice in transit; settled there: against what they earn.
+        const utility = store.state[i] === State.InTransit
+          ? this.worth(run, ch, s, prospects.homeIncome[o * 2 + s], chance[o], c.processingMonths) - this.transit.awayValue(run, i)
+          : this.worth(run, ch, s, Math.max(1, (store.state[i] === State.Protected ? prospects.regularIncome : prospects.irregularIncome)[here * 2 + s]), chance[o], c.processingMonths);
         if (draw * (1 + Math.exp(-utility)) >= 1) continue;
         this.waiting[ch].push(i);
         this.queued.set(i, { channel: ch, due: -1 });

@@ -277,8 +277,9 @@ export class Simulation {
   };
 
   private readonly observer: SummedObservation = (dimension, ids, field) => {
-    const values = ids.length > 0 ? this.figure(dimension, ids[0], field).values : new Float64Array(0);
-    const entities = Int32Array.from(ids, (id) => this.figure(dimension, id, field).entity);
+    const located = ids.map((id) => this.figure(dimension, id, field));
+    const values = located[0]?.values ?? new Float64Array(0);
+    const entities = Int32Array.from(located, (f) => f.entity);
     const scale = this.scenario.agents.scale;
     return () => {
       let sum = 0;
