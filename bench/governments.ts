@@ -3,7 +3,7 @@
  * governments active, timing each tick and the governments plugin's hooks
  * within it, in wall time (performance.now) and in CPU time of this process,
  * over MIGSIM_BENCH_TRIALS trials; agents per run MIGSIM_BENCH_GOV_AGENTS
- * (default 200000). What the engine's additions cost runs without governments
+ * (default 200000; `own`: each scenario at its own scale). What the engine's additions cost runs without governments
  * is the main-against-branch comparison in the README.
  *
  * The hooks run once a tick, a fraction of a millisecond each: a single call's
@@ -39,7 +39,8 @@ const SCENARIOS = fileURLToPath(new URL('../scenarios', import.meta.url));
 const FILES = ['eu-turkey-deal', 'italy-libya', 'spain-morocco', 'canada-jamaica'];
 
 export interface GovernmentsSuiteOptions {
-  agents: number;
+  /** Agents per run; 'own': each scenario at its own scale. */
+  agents: number | 'own';
   trials: number;
   log?: (line: string) => void;
 }
@@ -129,7 +130,7 @@ export function governmentsSuite(options: GovernmentsSuiteOptions): { markdown: 
   for (const name of FILES) {
     const s = readScenarioFile(`${SCENARIOS}/${name}.yaml`);
     const people = s.countries.filter((c) => s.agents.origins.includes(c.id)).reduce((sum, c) => sum + Number(c.population), 0);
-    const sized = validateScenario({ ...s, agents: { ...s.agents, scale: people / options.agents } }, name);
+    const sized = options.agents === 'own' ? s : validateScenario({ ...s, agents: { ...s.agents, scale: people / options.agents } }, name);
     const { value: trials, cost } = measured(() => Array.from({ length: options.trials }, () => trial(sized)));
     const wall = fastestByTick(trials, 'tickWall', 'hookWall');
     const cpu = fastestByTick(trials, 'tickCpu', 'hookCpu');
@@ -163,6 +164,7 @@ export function governmentsSuite(options: GovernmentsSuiteOptions): { markdown: 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const r = governmentsSuite({ agents: Number(process.env.MIGSIM_BENCH_GOV_AGENTS ?? 200_000), trials: Number(process.env.MIGSIM_BENCH_TRIALS ?? 3), log: console.log });
+  const agents = process.env.MIGSIM_BENCH_GOV_AGENTS ?? '200000';
+  const r = governmentsSuite({ agents: agents === 'own' ? 'own' : Number(agents), trials: Number(process.env.MIGSIM_BENCH_TRIALS ?? 3), log: console.log });
   console.log(r.markdown);
 }

@@ -75,7 +75,7 @@ if (suites.has('calibration')) {
 }
 if (suites.has('governments')) {
   log('\nGovernments suite: what governments cost a run');
-  const r = governmentsSuite({ agents: Number(env.MIGSIM_BENCH_GOV_AGENTS ?? 200_000), trials: Number(env.MIGSIM_BENCH_TRIALS ?? 2), log });
+  const r = governmentsSuite({ agents: env.MIGSIM_BENCH_GOV_AGENTS === 'own' ? 'own' : Number(env.MIGSIM_BENCH_GOV_AGENTS ?? 200_000), trials: Number(env.MIGSIM_BENCH_TRIALS ?? 2), log });
   markdown.push(r.markdown);
   json.governments = r.json;
 }

@@ -1,8 +1,7 @@
 import type { PolicyApi } from '../engine/policy-api.js';
 import type { Plugin } from '../engine/plugin.js';
-import type { Table } from '../metrics/table.js';
 import type { ScenarioIndex } from '../policies/policy-type.js';
-import type { InstrumentSpec, Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
 import { AgreementBook } from './agreements.js';
 import { logitChoice, menu, withFloor } from './decision.js';
 import { figureReaders, payoff, type FigureReaders, type Figures } from './figures.js';
@@ -11,6 +10,7 @@ import { GOVERNMENT_DEFAULTS } from './parameters.js';
 import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity } from './production.js';
 import { figureSources, legsEntering } from './sources.js';
 import { GovernmentStore, InstrumentStore } from './store.js';
+import { agreementsTable, governmentsTable, instrumentId, instrumentTarget } from './tables.js';
 import { reviewAgreement, applyTerms, planTerms, type States } from './treaties.js';
 
 export const GOVERNMENTS_PLUGIN = 'governments';
@@ -307,31 +307,4 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
 
 function round(v: number): number {
   return Math.round(v * 1e4) / 1e4;
-}
-
-function instrumentTarget(spec: InstrumentSpec): string {
-  if (spec.kind === 'interception') return spec.legs.join('+');
-  if (spec.kind === 'quota' || spec.kind === 'visa') return spec.origin === null ? spec.channel! : `${spec.channel}:${spec.origin}`;
-  return spec.origin ?? '';
-}
-
-function instrumentId(country: string, spec: InstrumentSpec): string {
-  const target = instrumentTarget(spec);
-  return target ? `${country}:${spec.kind}:${target}` : `${country}:${spec.kind}`;
-}
-
-function governmentsTable(): Table {
-  return {
-    name: 'governments',
-    columns: ['tick', 'date', 'country', 'instrument', 'target', 'level', 'achieved', 'capacityPerYear', 'floor', 'payoff', 'budgetPerYear', 'paymentsReceivedPerYear', 'spendingPerYear', 'leakage', 'reserve', 'deathsSalience'],
-    rows: [],
-  };
-}
-
-function agreementsTable(): Table {
-  return {
-    name: 'agreements',
-    columns: ['tick', 'date', 'agreement', 'status', 'party', 'honouring', 'punishing', 'trust', 'value', 'breaches', 'paymentPerYear', 'leverage'],
-    rows: [],
-  };
 }

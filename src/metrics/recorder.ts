@@ -32,14 +32,21 @@ export class Recorder {
     return this.byOrigin ? [...counters.tables(), ...counters.byOrigin()] : counters.tables();
   }
 
+  /** Plain loops over rows sized once: with governments it writes a row per channel and origin, and per destination and origin, every tick. */
   private addRows(table: Table, counts: CounterTable<string>, tick: number, date: string): void {
+    const columns = counts.fields.map((f) => counts.count[f]);
     const factors = counts.fields.map((f) => (LEVEL_FIELDS.has(f) ? 1 : this.scale));
-    counts.ids.forEach((id, e) => {
-      const row: Array<string | number> = [tick, date, id];
-      if (counts.dimension === 'route') row.push(this.corridors[e]);
-      counts.fields.forEach((f, k) => row.push(counts.count[f][e] * factors[k]));
+    const route = counts.dimension === 'route';
+    const first = route ? 4 : 3;
+    for (let e = 0; e < counts.ids.length; e++) {
+      const row = new Array<string | number>(first + columns.length);
+      row[0] = tick;
+      row[1] = date;
+      row[2] = counts.ids[e];
+      if (route) row[3] = this.corridors[e];
+      for (let k = 0; k < columns.length; k++) row[first + k] = columns[k][e] * factors[k];
       table.rows.push(row);
-    });
+    }
   }
 
   tables(): Table[] {
