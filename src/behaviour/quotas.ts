@@ -182,15 +182,27 @@ export class QuotaLedger {
       }
       shuffle(q.incoming, (n) => byChannel[ch].int(n));
       // Drop those who gave up; put priority holders first (stable, so waiting order is kept).
-      const stillWaiting = (k: number) => {
-        const i = q.agents[k];
-        return store.state[i] === State.Preparing && store.stage[i] === Stage.Queued && store.option[i] === ch && store.since[i] === q.tickets[k];
+      const agents: number[] = [];
+      const tickets: number[] = [];
+      const join = (priority: boolean) => {
+        for (const i of q.incoming) {
+          if ((store.flags[i] & Flag.CircularPriority) !== 0 === priority) {
+            agents.push(i);
+            tickets.push(tick);
+          }
+        }
       };
-      const kept = q.agents.map((_, k) => k).filter(stillWaiting);
-      const priority = q.incoming.filter((i) => store.flags[i] & Flag.CircularPriority);
-      const normal = q.incoming.filter((i) => !(store.flags[i] & Flag.CircularPriority));
-      q.agents = [...priority, ...kept.map((k) => q.agents[k]), ...normal];
-      q.tickets = [...priority.map(() => tick), ...kept.map((k) => q.tickets[k]), ...normal.map(() => tick)];
+      join(true);
+      for (let k = 0; k < q.agents.length; k++) {
+        const i = q.agents[k];
+        if (store.state[i] === State.Preparing && store.stage[i] === Stage.Queued && store.option[i] === ch && store.since[i] === q.tickets[k]) {
+          agents.push(i);
+          tickets.push(q.tickets[k]);
+        }
+      }
+      join(false);
+      q.agents = agents;
+      q.tickets = tickets;
       q.incoming = [];
       this.grant(run, ch, q, vacancies, byChannel[ch]);
       q.queuedByOrigin.fill(0);

@@ -31,13 +31,16 @@ export function changeStatus(run: RunState): void {
   // Applicants tire of waiting at a steady rate (mean patience quotaPatienceMonths), not all on one day.
   const tireOfWaiting = clock.perTick(12 / Math.max(params.quotaPatienceMonths, 1e-9));
 
+  // Most worlds have no readmission arrangement: then nobody's route need be looked up for one.
+  const readmitting = world.leg.values.readmissionCapacityPerYear.some((cap) => cap > 0);
+  const backLeg = (i: number) => (readmitting ? readmissionLeg(run, i) : -1);
   const ordered = new Float64Array(n);
   const awaitingReadmission = new Float64Array(world.legs.length);
   for (let k = 0; k < store.activeCount; k++) {
     const i = store.active[k];
     const isOrdered = store.flags[i] & Flag.ReturnOrder && isAbroad(store.state[i]);
     if (isOrdered) ordered[store.destination[i]]++;
-    const back = isOrdered || store.state[i] === State.InTransit ? readmissionLeg(run, i) : -1;
+    const back = isOrdered || store.state[i] === State.InTransit ? backLeg(i) : -1;
     if (back >= 0) awaitingReadmission[world.routes[store.option[i]].legs[back]]++;
   }
   const capacity = new Float64Array(n);
@@ -61,7 +64,7 @@ export function changeStatus(run: RunState): void {
     const s = store.state[i];
     if (s === State.InTransit) {
       // Waiting to go on from a country a readmission arrangement covers: may be sent back (one draw, only then).
-      const back = readmissionLeg(run, i);
+      const back = backLeg(i);
       if (back >= 0 && streams[store.destination[i] * n + store.origin[i]].uniform() < readmissionChance[world.routes[store.option[i]].legs[back]]) readmit(run, i, back);
       continue;
     }
@@ -89,7 +92,7 @@ export function changeStatus(run: RunState): void {
 
     const pair = d * n + o;
     if (store.flags[i] & Flag.ReturnOrder) {
-      const back = readmissionLeg(run, i);
+      const back = backLeg(i);
       let draw = attemptDraw;
       if (back >= 0) {
         const chance = readmissionChance[world.routes[store.option[i]].legs[back]];
