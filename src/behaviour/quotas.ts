@@ -186,7 +186,7 @@ export class QuotaLedger {
       const tickets: number[] = [];
       const join = (priority: boolean) => {
         for (const i of q.incoming) {
-          if ((store.flags[i] & Flag.CircularPriority) !== 0 === priority) {
+          if (((store.flags[i] & Flag.CircularPriority) !== 0) === priority) {
             agents.push(i);
             tickets.push(tick);
           }
