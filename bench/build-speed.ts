@@ -10,15 +10,29 @@
  * the scenario is that tree's own scenarios/mediterranean.yaml.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { agents: { type: 'string', default: '1000000' }, ticks: { type: 'string', default: '72' }, rounds: { type: 'string', default: '4' }, child: { type: 'boolean', default: false } },
-});
+function refuse(problem: string): never {
+  console.error(`bench/build-speed.ts: ${problem}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { agents: { type: 'string', default: '1000000' }, ticks: { type: 'string', default: '72' }, rounds: { type: 'string', default: '4' }, child: { type: 'boolean', default: false } },
+  });
+} catch (e) {
+  refuse((e as Error).message);
+}
+const { values, positionals } = parsed;
+for (const option of ['agents', 'ticks', 'rounds'] as const) {
+  if (!(Number(values[option]) >= 1)) refuse(`--${option}: expected a positive number, found "${values[option]}"`);
+}
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
@@ -40,10 +54,8 @@ async function timeOne(tree: string, agents: number, ticks: number): Promise<voi
 
 if (values.child) await timeOne(positionals[0], Number(values.agents), Number(values.ticks));
 else {
-  if (positionals.length === 0) {
-    console.error('bench/build-speed.ts: name at least one checkout (a folder with dist/ built)');
-    process.exit(2);
-  }
+  if (positionals.length === 0) refuse('name at least one checkout (a folder with dist/ built)');
+  for (const tree of positionals) if (!existsSync(resolve(tree, 'dist/engine/simulation.js'))) refuse(`${tree}: expected a checkout with dist/ built (npx tsc -p tsconfig.build.json), found no dist/engine/simulation.js`);
   for (let round = 0; round < Number(values.rounds); round++) {
     for (const tree of positionals) {
       process.stdout.write(execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--child', '--agents', values.agents!, '--ticks', values.ticks!, tree], { encoding: 'utf8' }));

@@ -163,8 +163,18 @@ export function governmentsSuite(options: GovernmentsSuiteOptions): { markdown: 
   return { markdown, json: rows };
 }
 
+/** MIGSIM_BENCH_GOV_AGENTS as the suite takes it: `own`, or a positive number of agents (default 200,000). */
+export function governmentAgents(setting: string | undefined): number | 'own' {
+  if (setting === undefined || setting === 'own') return setting ?? 200_000;
+  const agents = Number(setting);
+  if (!(agents >= 1)) {
+    console.error(`MIGSIM_BENCH_GOV_AGENTS: expected "own" or a positive number of agents, found "${setting}"`);
+    process.exit(2);
+  }
+  return agents;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const agents = process.env.MIGSIM_BENCH_GOV_AGENTS ?? '200000';
-  const r = governmentsSuite({ agents: agents === 'own' ? 'own' : Number(agents), trials: Number(process.env.MIGSIM_BENCH_TRIALS ?? 3), log: console.log });
+  const r = governmentsSuite({ agents: governmentAgents(process.env.MIGSIM_BENCH_GOV_AGENTS), trials: Number(process.env.MIGSIM_BENCH_TRIALS ?? 3), log: console.log });
   console.log(r.markdown);
 }

@@ -30,7 +30,7 @@ import { fleeSuite } from './flee.js';
 import { FLEE_SIZED, fleeVersusFromEnv } from './flee-versus.js';
 import { performanceOptionsFromEnv, performanceSuite } from './performance.js';
 import { scenarioSuite } from './scenarios.js';
-import { governmentsSuite } from './governments.js';
+import { governmentAgents, governmentsSuite } from './governments.js';
 
 const env = process.env;
 const suites = new Set((env.MIGSIM_BENCH_SUITES ?? 'scenarios,performance,flee,governments').split(','));
@@ -75,7 +75,7 @@ if (suites.has('calibration')) {
 }
 if (suites.has('governments')) {
   log('\nGovernments suite: what governments cost a run');
-  const r = governmentsSuite({ agents: env.MIGSIM_BENCH_GOV_AGENTS === 'own' ? 'own' : Number(env.MIGSIM_BENCH_GOV_AGENTS ?? 200_000), trials: Number(env.MIGSIM_BENCH_TRIALS ?? 2), log });
+  const r = governmentsSuite({ agents: governmentAgents(env.MIGSIM_BENCH_GOV_AGENTS), trials: Number(env.MIGSIM_BENCH_TRIALS ?? 2), log });
   markdown.push(r.markdown);
   json.governments = r.json;
 }
