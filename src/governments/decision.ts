@@ -22,9 +22,11 @@ export function menu(level: number, step: number, min: number, max: number): num
 
 /** Index of the option chosen: logit over predicted payoffs with this noise, from a uniform draw. */
 export function logitChoice(payoffs: readonly number[], noise: number, draw: number): number {
-  const best = Math.max(...payoffs);
-  const weights = payoffs.map((u) => Math.exp((u - best) / Math.max(noise, 1e-12)));
-  const total = weights.reduce((s, w) => s + w, 0);
+  let best = -Infinity;
+  for (const u of payoffs) best = Math.max(best, u);
+  const weights = new Float64Array(payoffs.length);
+  let total = 0;
+  for (let k = 0; k < payoffs.length; k++) total += weights[k] = Math.exp((payoffs[k] - best) / Math.max(noise, 1e-12));
   let left = draw * total;
   for (let k = 0; k < weights.length; k++) {
     left -= weights[k];

@@ -1,4 +1,4 @@
-import type { PolicyApi } from '../engine/policy-api.js';
+import type { FigureDimension, PolicyApi } from '../engine/policy-api.js';
 import type { ObjectiveWeights } from '../scenario/types.js';
 
 /**
@@ -38,38 +38,47 @@ export type FigureReaders = ReadonlyArray<ReadonlyArray<() => number>>;
 /** A government's figures resolved once, at setup, to their places in last tick's figures (PolicyApi.observer). */
 export function figureReaders(api: PolicyApi, src: FigureSources): FigureReaders {
   const country = (...fields: string[]) => fields.map((f) => api.observer('country', [src.country], f));
+  // A figure over no routes, legs or pairs is 0: it gets no reader.
+  const over = (dimension: FigureDimension, ids: readonly string[], field: string) => (ids.length === 0 ? [] : [api.observer(dimension, ids, field)]);
   const observed: Record<Exclude<FigureName, 'paymentsReceived' | 'spending'>, ReadonlyArray<() => number>> = {
-    arrivals: [api.observer('route', src.routesInto, 'arrivals')],
-    deaths: [api.observer('leg', src.legsTouching, 'deaths')],
-    borderIncome: [api.observer('leg', src.legsFrom, 'revenue')],
+    arrivals: over('route', src.routesInto, 'arrivals'),
+    deaths: over('leg', src.legsTouching, 'deaths'),
+    borderIncome: over('leg', src.legsFrom, 'revenue'),
     remittances: country('remittancesReceived'),
     // Its nationals returned, and others readmitted to it as a transit country.
     returnsReceived: country('returnsReceived', 'readmissionsReceived'),
-    returnAttempts: [api.observer('return', src.nationalsAbroad, 'returnAttempts')],
-    workers: [api.observer('channelOrigin', src.channelPairs, 'admissions')],
-    overstays: [api.observer('channelOrigin', src.channelPairs, 'overstaysBegun')],
-    leftOnTime: [api.observer('channelOrigin', src.channelPairs, 'leftOnTime')],
+    returnAttempts: over('return', src.nationalsAbroad, 'returnAttempts'),
+    workers: over('channelOrigin', src.channelPairs, 'admissions'),
+    overstays: over('channelOrigin', src.channelPairs, 'overstaysBegun'),
+    leftOnTime: over('channelOrigin', src.channelPairs, 'leftOnTime'),
     inTransit: country('inTransit'),
     // Would-be migrants it hosts: those in transit there, and those who came without a channel and stay (given up on going on, readmitted, claiming asylum or protected there).
     hosted: country('inTransit', 'irregular', 'asylumPending', 'protected'),
-    abroad: [api.observer('return', src.nationalsAbroad, 'abroad')],
+    abroad: over('return', src.nationalsAbroad, 'abroad'),
     migrantDebt: country('migrantDebt'),
   };
   return FIGURE_NAMES.map((f) => (f === 'paymentsReceived' || f === 'spending' ? [] : observed[f]));
 }
 
-/** The tick-by-tick record of one government's figures, a column per figure, and their lagged means. */
+/** The tick-by-tick record of one government's figures, a row of FIGURE_NAMES a tick in one growing typed array, and their lagged means. */
 export class FigureHistory {
-  private readonly columns: number[][] = FIGURE_NAMES.map(() => []);
+  private rows = new Float64Array(FIGURE_NAMES.length * 64);
   private ticks = 0;
 
   /** Records last tick's figures; payments received and spending (last tick's, in dollars) are the government's own books. */
   record(readers: FigureReaders, ticksPerYear: number, paymentsReceived: number, spending: number): void {
-    for (let f = 0; f < readers.length; f++) {
+    const width = FIGURE_NAMES.length;
+    if ((this.ticks + 1) * width > this.rows.length) {
+      const grown = new Float64Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const at = this.ticks * width;
+    for (let f = 0; f < width; f++) {
       const parts = readers[f];
-      let v = f === PAYMENTS ? paymentsReceived : f === SPENDING ? spending : parts[0]();
-      for (let j = 1; j < parts.length; j++) v += parts[j]();
-      this.columns[f].push(IS_STOCK[f] ? v : v * ticksPerYear);
+      let v = f === PAYMENTS ? paymentsReceived : f === SPENDING ? spending : 0;
+      for (let j = 0; j < parts.length; j++) v += parts[j]();
+      this.rows[at + f] = IS_STOCK[f] ? v : v * ticksPerYear;
     }
     this.ticks++;
   }
@@ -99,9 +108,9 @@ export class FigureHistory {
     const end = Math.max(0, this.ticks - lag);
     const start = Math.max(0, end - window);
     if (end === start) return 0;
-    const column = this.columns[POSITION[figure]];
+    const width = FIGURE_NAMES.length;
     let sum = 0;
-    for (let k = start; k < end; k++) sum += column[k];
+    for (let k = start * width + POSITION[figure]; k < end * width; k += width) sum += this.rows[k];
     return sum / (end - start);
   }
 }

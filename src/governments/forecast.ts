@@ -17,6 +17,9 @@ export interface ForecastInputs {
   returnHorizonYears: number;
   /** Years between two of the government's reviews (the window a quota's figures cover). */
   reviewYears: number;
+  /** Whether an interception instrument's legs include legs entering its country (arrivals) and legs leaving it (takings and deaths). */
+  entering: boolean;
+  leaving: boolean;
 }
 
 /**
@@ -50,12 +53,9 @@ export function forecastChange(k: number, candidate: number, g: GovernmentStore,
       const now = steadyAchieved(x.base, x.governance, spendAt(level), leak, spec.costPerYear);
       const next = steadyAchieved(x.base, x.governance, spendAt(candidate), leak, spec.costPerYear);
       const ratio = (1 - next) / Math.max(1e-9, 1 - now) - 1;
-      const own = g.sources[gi];
-      const entering = spec.legs.some((l) => !own.legsFrom.includes(l));
-      const leaving = spec.legs.some((l) => own.legsFrom.includes(l));
-      const arrivals = entering ? f.arrivals * ratio : 0;
+      const arrivals = x.entering ? f.arrivals * ratio : 0;
       return (w.arrivals + w.pressure * (1 + x.neighbourTightening)) * arrivals / 1e3
-        + (leaving ? w.borderIncome * f.borderIncome * ratio / 1e6 + w.deaths * f.deaths * ratio / 1e2 : 0)
+        + (x.leaving ? w.borderIncome * f.borderIncome * ratio / 1e6 + w.deaths * f.deaths * ratio / 1e2 : 0)
         + w.spending * (spendAt(candidate) - spendAt(level)) / 1e6;
     }
     case 'returnCooperation': {

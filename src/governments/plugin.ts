@@ -9,6 +9,7 @@ import { forecastChange, type ForecastInputs } from './forecast.js';
 import { GOVERNMENT_DEFAULTS } from './parameters.js';
 import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity } from './production.js';
 import { figureSources, legsEntering } from './sources.js';
+import { HeldSettings } from './settings.js';
 import { GovernmentStore, InstrumentStore } from './store.js';
 import { agreementsTable, governmentsTable, instrumentId, instrumentTarget } from './tables.js';
 import { reviewAgreement, applyTerms, planTerms, type States } from './treaties.js';
@@ -43,10 +44,17 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const policed = governed.map((c) => [...new Set(c.government!.instruments.flatMap((spec) => (spec.kind === 'interception' ? spec.legs : [])))]);
   const neighbours = governed.map((c) => (c.government!.neighbours ?? governed.map((o) => o.id).filter((o) => o !== c.id)).flatMap((n) => legsEntering(index, n)));
   const tables = { governments: governmentsTable(), agreements: agreementsTable() };
+  const hasInstruments = g.country.map((_, gi) => ins.government.includes(gi));
+  const bribeReason = g.country.map((c) => `${c} officials' price for looking away`);
   const whyOf = ins.specs.map((spec, k) => `${g.country[ins.government[k]]} government: ${spec.kind}`);
   const targetOf = ins.specs.map(instrumentTarget);
   const idOf = ins.specs.map((spec, k) => instrumentId(g.country[ins.government[k]], spec));
-  const held = new Map<string, number>();
+  // Which sides of its border an interception instrument's legs police, fixed by the map: entering (arrivals) and leaving (takings, deaths).
+  const sidesOf = ins.specs.map((spec, k) => {
+    const legs = spec.kind === 'interception' ? spec.legs : [];
+    const leavingLegs = g.sources[ins.government[k]].legsFrom;
+    return { entering: legs.some((l) => !leavingLegs.includes(l)), leaving: legs.some((l) => leavingLegs.includes(l)) };
+  });
   const startInterception = new Map<string, number>();
   // Figures read every tick, resolved at setup: each government's own, the takings on the legs it polices, and each quota's pairs (one reader a pair, added in turn).
   const readers: FigureReaders[] = [];
@@ -55,19 +63,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   const takingsOfInstrument: Array<() => number> = [];
   const quotaFigures: Array<{ admitted: Array<() => number>; overstayed: Array<() => number>; leftOnTime: Array<() => number> }> = [];
 
-  /** Sets an attribute only when it changes, so the event record shows changes. */
-  const put = (api: PolicyApi, kind: 'country' | 'leg' | 'channel' | 'channelOrigin', id: string, attribute: string, value: number, reason: string) => {
-    const key = `${kind}\u0000${id}\u0000${attribute}`;
-    if (held.get(key) === value) return;
-    held.set(key, value);
-    api.set(kind, id, attribute as never, value, reason);
-  };
-  const free = (api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string) => {
-    const key = `${kind}\u0000${id}\u0000${attribute}`;
-    if (!held.has(key)) return;
-    held.delete(key);
-    api.release(kind, id, attribute, reason);
-  };
+  const settings = new HeldSettings();
   const transfer = (api: PolicyApi, from: string, to: string, amount: number) => {
     if (amount <= 0) return;
     api.pay(from, to, amount);
@@ -76,17 +72,27 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     if (a >= 0) g.givenNow[a] += amount;
     if (b >= 0) g.receivedNow[b] += amount;
   };
-  const baseOf = (api: PolicyApi, k: number) => {
-    const spec = ins.specs[k];
-    if (spec.kind === 'interception') return spec.legs.reduce((s, l) => s + api.base('leg', l, 'interception'), 0) / spec.legs.length;
-    return api.base('country', g.country[ins.government[k]], spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation');
-  };
-  // Governance in force, read once a tick: nothing the governments do moves it.
+  // Read once a tick, as nothing the governments do moves them: governance in force, and each capacity's base level
+  // (the scenario's value ignoring overrides: its legs' for interception, with their mean).
   const governanceNow = new Float64Array(g.count);
-  const readGovernance = (api: PolicyApi) => {
+  const baseNow = new Float64Array(ins.count);
+  const legBaseNow = ins.specs.map((spec) => new Float64Array(spec.kind === 'interception' ? spec.legs.length : 0));
+  const readWorld = (api: PolicyApi) => {
     for (let gi = 0; gi < g.count; gi++) governanceNow[gi] = api.get('country', g.country[gi], 'governance');
+    for (let k = 0; k < ins.count; k++) {
+      const spec = ins.specs[k];
+      if (spec.kind === 'interception') {
+        let sum = 0;
+        for (let j = 0; j < spec.legs.length; j++) sum += legBaseNow[k][j] = api.base('leg', spec.legs[j], 'interception');
+        baseNow[k] = sum / spec.legs.length;
+      } else if (spec.kind === 'returnCooperation' || spec.kind === 'inspection') {
+        baseNow[k] = api.base('country', g.country[ins.government[k]], spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation');
+      }
+    }
   };
   const governance = (gi: number) => governanceNow[gi];
+  /** A capacity's base level this tick. */
+  const baseOf = (k: number) => baseNow[k];
   /** A government's weights as its public holds them now: deaths weigh more while they are news. */
   const weightsOf = (gi: number) => (g.salience[gi] === 1 ? g.specs[gi].objectives : { ...g.specs[gi].objectives, deaths: g.specs[gi].objectives.deaths * g.salience[gi] });
   const halfLifeTicks = (p.salienceHalfLifeMonths * tpy) / 12;
@@ -100,22 +106,22 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       const why = whyOf[k];
       switch (spec.kind) {
         case 'interception':
-          for (const l of spec.legs) put(api, 'leg', l, 'interception', round(achieved(api.base('leg', l, 'interception'), governance(ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
-          ins.achieved[k] = achieved(baseOf(api, k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
+          for (let j = 0; j < spec.legs.length; j++) settings.put(api, 'leg', spec.legs[j], 'interception', round(achieved(legBaseNow[k][j], governance(ins.government[k]), ins.capacity[k], spec.costPerYear)), why);
+          ins.achieved[k] = achieved(baseOf(k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
           break;
         case 'returnCooperation': case 'inspection':
-          ins.achieved[k] = achieved(baseOf(api, k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
-          put(api, 'country', c, spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation', round(ins.achieved[k]), why);
+          ins.achieved[k] = achieved(baseOf(k), governance(ins.government[k]), ins.capacity[k], spec.costPerYear);
+          settings.put(api, 'country', c, spec.kind === 'inspection' ? 'recruiterInspection' : 'returnCooperation', round(ins.achieved[k]), why);
           break;
         case 'recognition':
-          put(api, 'country', c, 'recognitionMultiplier', ins.level[k], why);
+          settings.put(api, 'country', c, 'recognitionMultiplier', ins.level[k], why);
           break;
         case 'quota':
-          if (spec.origin === null) put(api, 'channel', spec.channel!, 'quotaPerYear', ins.level[k], why);
-          else put(api, 'channelOrigin', `${spec.channel}:${spec.origin}`, 'quotaPerYear', ins.level[k], why);
+          if (spec.origin === null) settings.put(api, 'channel', spec.channel!, 'quotaPerYear', ins.level[k], why);
+          else settings.put(api, 'channelOrigin', `${spec.channel}:${spec.origin}`, 'quotaPerYear', ins.level[k], why);
           break;
         case 'visa':
-          put(api, 'channelOrigin', `${spec.channel}:${spec.origin}`, 'quotaPerYear', ins.level[k] >= 0.5 ? Number.POSITIVE_INFINITY : 0, why);
+          settings.put(api, 'channelOrigin', `${spec.channel}:${spec.origin}`, 'quotaPerYear', ins.level[k] >= 0.5 ? Number.POSITIVE_INFINITY : 0, why);
           break;
         case 'aid':
           aidTo.set(spec.origin!, (aidTo.get(spec.origin!) ?? 0) + ins.level[k]);
@@ -123,7 +129,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       }
       if (!ins.isCapacity(k)) ins.achieved[k] = ins.level[k];
     }
-    for (const [o, amount] of aidTo) put(api, 'country', o, 'aidPerYear', amount, 'aid from governments');
+    for (const [o, amount] of aidTo) settings.put(api, 'country', o, 'aidPerYear', amount, 'aid from governments');
   };
 
   /** Budget and production: this tick's money in and out, spending on capacities, what leaks, and capacity built. */
@@ -150,21 +156,32 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     }
   };
 
+  // The rise in interception on neighbours' legs, found once a tick when first asked (reads see the phase's start, so it cannot change within it).
+  const tighteningNow = new Float64Array(g.count);
+  const tighteningTick = new Int32Array(g.count).fill(-1);
   const neighbourTightening = (api: PolicyApi, gi: number) => {
+    if (tighteningTick[gi] === api.tick) return tighteningNow[gi];
     const legs = neighbours[gi];
-    if (legs.length === 0) return 0;
-    return Math.max(0, legs.reduce((s, l) => s + api.get('leg', l, 'interception') - startInterception.get(l)!, 0) / legs.length);
+    let sum = 0;
+    for (let j = 0; j < legs.length; j++) sum += api.get('leg', legs[j], 'interception') - startInterception.get(legs[j])!;
+    tighteningTick[gi] = api.tick;
+    return (tighteningNow[gi] = legs.length === 0 ? 0 : Math.max(0, sum / legs.length));
   };
 
   const inputs = (api: PolicyApi, k: number, figures: Figures): ForecastInputs => {
     const gi = ins.government[k];
     let others = 0;
-    for (let j = 0; j < ins.count; j++) if (j !== k && ins.government[j] === gi && ins.isCapacity(j)) others += ins.level[j] * ins.specs[j].costPerYear;
-    const givenPerYear = ins.specs.reduce((s, spec, j) => s + (ins.government[j] === gi && spec.kind === 'aid' ? ins.level[j] : 0), 0);
+    let givenPerYear = 0;
+    for (let j = 0; j < ins.count; j++) {
+      if (ins.government[j] !== gi) continue;
+      if (j !== k && ins.isCapacity(j)) others += ins.level[j] * ins.specs[j].costPerYear;
+      if (ins.kind[j] === 'aid') givenPerYear += ins.level[j];
+    }
     return {
       figures, weights: weightsOf(gi), neighbourTightening: neighbourTightening(api, gi), governance: governance(gi),
-      base: ins.isCapacity(k) ? baseOf(api, k) : 0, returnHorizonYears: p.returnHorizonYears, reviewYears: g.reviewTicks[gi] / tpy,
+      base: ins.isCapacity(k) ? baseOf(k) : 0, returnHorizonYears: p.returnHorizonYears, reviewYears: g.reviewTicks[gi] / tpy,
       affordable: Math.max(0, g.specs[gi].budgetPerYear + figures.paymentsReceived - givenPerYear - others),
+      entering: sidesOf[k].entering, leaving: sidesOf[k].leaving,
     };
   };
 
@@ -180,14 +197,17 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
    */
   const askBribes = (api: PolicyApi, gi: number) => {
     const legs = policed[gi];
-    const takings = legs.map((l) => takingsOnLeg.get(l)!());
-    const total = takings.reduce((s, v) => s + v, 0);
+    if (legs.length === 0) return;
+    // Plain loops over a typed array: this runs a few times a run, too rarely for the compiler to settle on array shapes.
+    const takings = new Float64Array(legs.length);
+    let total = 0;
+    for (let j = 0; j < legs.length; j++) total += takings[j] = takingsOnLeg.get(legs[j])!();
     const share = bribed(governance(gi), g.spendingPerYear[gi], total * tpy, p.baseLeakage);
     const asked = Math.min(share * g.spendingPerYear[gi], worthToSmugglers(api, gi, share));
-    legs.forEach((l, j) => {
+    for (let j = 0; j < legs.length; j++) {
       const price = total > 0 ? Math.round((asked * takings[j]) / total) : 0;
-      if (price > 0 || api.get('leg', l, 'bribesPerYear') > 0) put(api, 'leg', l, 'bribesPerYear', price, `${g.country[gi]} officials' price for looking away`);
-    });
+      if (price > 0 || api.get('leg', legs[j], 'bribesPerYear') > 0) settings.put(api, 'leg', legs[j], 'bribesPerYear', price, bribeReason[gi]);
+    }
   };
 
   /** What looking away is worth to the smugglers on the legs it polices, summed over its interception capacities (lookingAwayWorth). */
@@ -200,7 +220,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       if (ins.government[k] !== gi || spec.kind !== 'interception' || desired <= 0) continue;
       const bought = (share * g.spendingPerYear[gi] * ins.level[k] * spec.costPerYear) / desired;
       const takings = takingsOfInstrument[k]() * tpy;
-      worth += lookingAwayWorth(baseOf(api, k), governance(gi), ins.capacity[k], bought, spec.costPerYear, takings);
+      worth += lookingAwayWorth(baseOf(k), governance(gi), ins.capacity[k], bought, spec.costPerYear, takings);
     }
     return worth;
   };
@@ -208,10 +228,10 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
   /** A government's review: each instrument by the decision rule (decision.ts), one draw each from its stream. */
   const review = (api: PolicyApi, gi: number) => {
     askBribes(api, gi);
+    // A government without instruments has nothing to choose (it still acts through its agreements).
+    if (!hasInstruments[gi]) return;
     const figures = g.history[gi].lagged(g.reviewTicks[gi], lagTicks);
     const u = payoff(g.specs[gi].objectives, figures, neighbourTightening(api, gi), g.salience[gi]);
-    g.lastPayoff[gi] = u;
-    g.reviews[gi]++;
     for (let k = 0; k < ins.count; k++) {
       if (ins.government[k] !== gi) continue;
       const spec = ins.specs[k];
@@ -263,16 +283,15 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
     }
   };
 
-  const putLeg = (api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string) => put(api, 'leg', id, attribute, value, reason);
   const states: States = {
-    scenario, index, g, ins, book, p, tpy, lagTicks, put, free, putLeg, transfer, governance, baseOf, inputs, weightsOf, table: tables.agreements, plans: planTerms(index, g, ins, book),
+    scenario, index, g, ins, book, p, tpy, lagTicks, settings, transfer, governance, baseOf, inputs, weightsOf, table: tables.agreements, plans: planTerms(index, g, ins, book),
   };
 
   return {
     name: GOVERNMENTS_PLUGIN,
     parameters: { passive, governments: g.country, agreements: book.specs.map((a) => a.id) },
     setup(api) {
-      readGovernance(api);
+      readWorld(api);
       for (const legs of neighbours) for (const l of legs) startInterception.set(l, api.get('leg', l, 'interception'));
       resolveFigures(api);
       for (let k = 0; k < ins.count; k++) {
@@ -288,7 +307,7 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
         for (let gi = 0; gi < g.count; gi++) g.history[gi].record(readers[gi], tpy, g.receivedNow[gi], g.spendingPerYear[gi] / tpy);
         countQuotas();
         if (passive) return;
-        readGovernance(api);
+        readWorld(api);
         for (let gi = 0; gi < g.count; gi++) g.salience[gi] = g.history[gi].salience(g.salience[gi], tpy, lagTicks, p.salienceThreshold, p.salienceNewsDeaths, halfLifeTicks);
         g.receivedNow.fill(0);
         g.givenNow.fill(0);

@@ -26,10 +26,8 @@ export class GovernmentStore {
   readonly givenNow: Float64Array;
   readonly spendingPerYear: Float64Array;
   readonly leakage: Float64Array;
-  readonly lastPayoff: Float64Array;
   /** Public attention to deaths: 1 in normal times, raised by a shock and fading (multiplies the weight on deaths). */
   readonly salience: Float64Array;
-  readonly reviews: Int32Array;
 
   constructor(entries: ReadonlyArray<{ country: string; spec: GovernmentSpec; sources: FigureSources }>, ticksPerYear: number) {
     this.count = entries.length;
@@ -49,9 +47,7 @@ export class GovernmentStore {
     this.givenNow = money();
     this.spendingPerYear = money();
     this.leakage = money();
-    this.lastPayoff = money();
     this.salience = money().fill(1);
-    this.reviews = new Int32Array(this.count);
   }
 
   index(country: string): number {

@@ -6,6 +6,7 @@ import type { AgreementBook, EndReason } from './agreements.js';
 import type { Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
 import type { GOVERNMENT_DEFAULTS } from './parameters.js';
+import type { HeldSettings } from './settings.js';
 import type { GovernmentStore, InstrumentStore } from './store.js';
 
 /** What the agreement rules share with the governments plugin. */
@@ -21,13 +22,13 @@ export interface States {
   table: Table;
   /** Each term's plan (by its flat index), found once. */
   plans: readonly TermPlan[];
-  put(api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', value: number, reason: string): void;
-  free(api: PolicyApi, kind: 'channel' | 'channelOrigin', id: string, attribute: 'quotaPerYear', reason: string): void;
-  putLeg(api: PolicyApi, id: string, attribute: 'readmissionCapacityPerYear', value: number, reason: string): void;
+  /** The attributes the governments hold, set only when they change. */
+  settings: HeldSettings;
   transfer(api: PolicyApi, from: string, to: string, amount: number): void;
   /** A government's country's governance in force this tick. */
   governance(gi: number): number;
-  baseOf(api: PolicyApi, k: number): number;
+  /** A capacity instrument's base level this tick. */
+  baseOf(k: number): number;
   inputs(api: PolicyApi, k: number, figures: Figures): ForecastInputs;
   weightsOf(gi: number): ObjectiveWeights;
 }
@@ -100,23 +101,23 @@ export function applyTerms(api: PolicyApi, s: States): void {
       if (!active) continue;
       const gi = ins.government[k];
       const floor = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? 1
-        : effortFor(term.atLeast!, s.baseOf(api, k), s.governance(gi), g.leakage[gi], ins.specs[k].costPerYear, ins.specs[k].max);
+        : effortFor(term.atLeast!, s.baseOf(k), s.governance(gi), g.leakage[gi], ins.specs[k].costPerYear, ins.specs[k].max);
       ins.floor[k] = Math.max(ins.floor[k], floor);
     } else if (term.kind === 'readmission') {
       const legs = s.plans[t].legs;
-      for (const l of legs) s.putLeg(api, l, 'readmissionCapacityPerYear', active ? term.perYear! / legs.length : 0, active ? why : whyNotInForce);
+      for (const l of legs) s.settings.put(api, 'leg', l, 'readmissionCapacityPerYear', active ? term.perYear! / legs.length : 0, active ? why : whyNotInForce);
     } else if (term.kind === 'quota' || term.kind === 'visaFree' || term.kind === 'resettlement') {
       if (!active) {
-        s.free(api, 'channelOrigin', pair, 'quotaPerYear', whyNotInForce);
-        if (term.kind === 'resettlement') s.free(api, 'channel', term.channel!, 'quotaPerYear', whyNotInForce);
+        s.settings.free(api, 'channelOrigin', pair, 'quotaPerYear', whyNotInForce);
+        if (term.kind === 'resettlement') s.settings.free(api, 'channel', term.channel!, 'quotaPerYear', whyNotInForce);
         continue;
       }
       const other = book.specs[a].parties[1 - party];
       const readmitted = term.kind === 'resettlement' ? g.history[g.index(other)].meanOf('returnsReceived', book.reviewTicks[a], s.lagTicks) : 0;
       const places = term.kind === 'quota' ? term.perYear! : term.kind === 'visaFree' ? Number.POSITIVE_INFINITY : Math.round(term.perReadmitted! * readmitted);
-      s.put(api, 'channelOrigin', pair, 'quotaPerYear', places, why);
+      s.settings.put(api, 'channelOrigin', pair, 'quotaPerYear', places, why);
       // Resettlement places are added to the channel's own quota: they exist only while the deal gives them.
-      if (term.kind === 'resettlement') s.put(api, 'channel', term.channel!, 'quotaPerYear', api.base('channel', term.channel!, 'quotaPerYear') + places, why);
+      if (term.kind === 'resettlement') s.settings.put(api, 'channel', term.channel!, 'quotaPerYear', api.base('channel', term.channel!, 'quotaPerYear') + places, why);
     }
   }
 }
@@ -165,7 +166,7 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
     } else if (term.kind === 'interception' && k >= 0) {
       // Arrivals the partner's promised interception keeps away, as the party reckons them: its arrivals scale with
       // 1 - interception (now i, with no effort the base b, as promised e): A (e - b) / (1 - i); e is expected kept as far as it trusts the partner.
-      const base = s.baseOf(api, k);
+      const base = s.baseOf(k);
       const expected = book.trust[a * 2 + owedTo] * Math.max(term.atLeast!, ins.achieved[k]) + (1 - book.trust[a * 2 + owedTo]) * ins.achieved[k];
       const kept = (figures[owedTo].arrivals * (expected - base)) / Math.max(1e-9, 1 - ins.achieved[k]);
       out[owedTo] -= ((w.arrivals + w.pressure) * kept) / 1e3;
@@ -176,7 +177,7 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
       const x = s.inputs(api, k, figures[party]);
       const spec = ins.specs[k];
       const floor = ins.floor[k];
-      const best = Math.max(...[ins.level[k], spec.min, spec.max].map((o) => forecastChange(k, o, g, ins, x)));
+      const best = Math.max(forecastChange(k, ins.level[k], g, ins, x), forecastChange(k, spec.min, g, ins, x), forecastChange(k, spec.max, g, ins, x));
       out[party] -= Math.max(0, best - forecastChange(k, Math.max(floor, ins.level[k]), g, ins, x));
     }
   }
@@ -207,10 +208,11 @@ export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
   if (spec.renegotiate) renegotiate(api, s, a, figures);
   const reason = book.withdrawal(a, worth, p);
   if (reason) end(api, s, a, reason);
-  spec.parties.forEach((c, k) => {
-    const paid = book.termList.filter((x) => x.a === a && x.term.kind === 'payment' && x.party === k).reduce((sum, x) => sum + book.perYear[x.t], 0);
-    s.table.rows.push([api.tick, api.date, spec.id, book.status(a), c, book.honouring[a * 2 + k], book.punishing[a * 2 + k], book.trust[a * 2 + k], worth[k], book.breaches[a * 2 + k], paid, figures[k].hosted]);
-  });
+  for (let k = 0; k < 2; k++) {
+    let paid = 0;
+    for (const x of book.termList) if (x.a === a && x.term.kind === 'payment' && x.party === k) paid += book.perYear[x.t];
+    s.table.rows.push([api.tick, api.date, spec.id, book.status(a), spec.parties[k], book.honouring[a * 2 + k], book.punishing[a * 2 + k], book.trust[a * 2 + k], worth[k], book.breaches[a * 2 + k], paid, figures[k].hosted]);
+  }
 }
 
 function renegotiate(api: PolicyApi, s: States, a: number, figures: Figures[]): void {
