@@ -85,16 +85,21 @@ export class PolicyChanges {
 
   /** Makes the API one plugin sees during one phase. */
   api(plugin: string, tick: number, date: string, time: TimePoint, random: RandomStream, observe: Observation, observer: SummedObservation): PolicyApi {
-    const locate = (kind: TargetKind, id: string, attribute: string) => {
+    // A plugin may call these several times a tick: the table, then the entity's row, with no object built a call.
+    const tableOf = (kind: TargetKind) => {
       const table = this.table(kind);
       if (!table) throw new Error(`plugin "${plugin}": unknown kind "${kind}" (expected country, leg or channel)`);
+      return table;
+    };
+    const locate = (table: AttributeTable<string>, kind: TargetKind, id: string, attribute: string) => {
       const entity = this.rowOf(table, id);
       if (entity < 0) throw new Error(`plugin "${plugin}": unknown ${kind} "${id}" (known: ${table.ids.join(', ')})`);
       if (!table.has(attribute)) throw new Error(`plugin "${plugin}": ${kind} has no attribute "${attribute}" (attributes: ${table.attributes.join(', ')})`);
-      return { table, entity };
+      return entity;
     };
     const record = (kind: TargetKind, id: string, attribute: string, value: number | undefined, reason: string) => {
-      const { table, entity } = locate(kind, id, attribute);
+      const table = tableOf(kind);
+      const entity = locate(table, kind, id, attribute);
       if (value !== undefined) {
         const range = (ATTRIBUTE_RANGES[kind] as Record<string, { min: number; max: number }>)[attribute];
         if (Number.isNaN(value) || value < range.min || value > range.max) {
@@ -108,12 +113,12 @@ export class PolicyChanges {
       plugin, tick, date, time, random, observe, observer,
       ids: (kind) => this.table(kind).ids,
       get: (kind, id, attribute) => {
-        const { table, entity } = locate(kind, id, attribute);
-        return table.values[attribute][entity];
+        const table = tableOf(kind);
+        return table.values[attribute][locate(table, kind, id, attribute)];
       },
       base: (kind, id, attribute) => {
-        const { table, entity } = locate(kind, id, attribute);
-        return table.base(entity, attribute);
+        const table = tableOf(kind);
+        return table.base(locate(table, kind, id, attribute), attribute);
       },
       set: (kind, id, attribute, value, reason = '') => record(kind, id, attribute, value, reason),
       release: (kind, id, attribute, reason = '') => record(kind, id, attribute, undefined, reason),

@@ -10,12 +10,15 @@ export class AttributeTable<A extends string> {
   readonly values: Record<A, Float64Array>;
   private readonly baseValues: Record<A, Float64Array>;
   private readonly fns: Record<A, QuantityFn[]>;
-  private readonly overrides = new Map<string, number>();
+  /** Overrides in force, by attribute and entity. */
+  private readonly overrides = new Map<A, Map<number, number>>();
+  private readonly known: ReadonlySet<string>;
 
   constructor(readonly kind: string, readonly ids: readonly string[], readonly attributes: readonly A[], quantity: (entity: number, attribute: A) => Quantity) {
     this.values = {} as Record<A, Float64Array>;
     this.baseValues = {} as Record<A, Float64Array>;
     this.fns = {} as Record<A, QuantityFn[]>;
+    this.known = new Set(attributes);
     for (const a of attributes) {
       this.values[a] = new Float64Array(ids.length);
       this.baseValues[a] = new Float64Array(ids.length);
@@ -24,7 +27,7 @@ export class AttributeTable<A extends string> {
   }
 
   has(attribute: string): attribute is A {
-    return (this.attributes as readonly string[]).includes(attribute);
+    return this.known.has(attribute);
   }
 
   /** Reads the scenario's values for this moment, then applies overrides. */
@@ -44,20 +47,22 @@ export class AttributeTable<A extends string> {
 
   /** Replaces the scenario's value from now until released. */
   override(entity: number, attribute: A, value: number): void {
-    this.overrides.set(`${attribute}\u0000${entity}`, value);
+    let cells = this.overrides.get(attribute);
+    if (!cells) this.overrides.set(attribute, (cells = new Map()));
+    cells.set(entity, value);
     this.values[attribute][entity] = value;
   }
 
   /** Lets the scenario's value apply again. */
   release(entity: number, attribute: A): void {
-    this.overrides.delete(`${attribute}\u0000${entity}`);
+    this.overrides.get(attribute)?.delete(entity);
     this.values[attribute][entity] = this.baseValues[attribute][entity];
   }
 
   private applyOverrides(): void {
-    for (const [key, value] of this.overrides) {
-      const [a, e] = key.split('\u0000');
-      this.values[a as A][Number(e)] = value;
+    for (const [a, cells] of this.overrides) {
+      const values = this.values[a];
+      for (const [e, value] of cells) values[e] = value;
     }
   }
 }
