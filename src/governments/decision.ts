@@ -35,6 +35,13 @@ export function logitChoice(payoffs: readonly number[], noise: number, draw: num
   return weights.length - 1;
 }
 
+/** The menu without the efforts the budget cannot pay for: the first option (staying) and any step down remain. */
+export function affordableOptions(options: readonly number[], costPerYear: number, affordable: number): number[] {
+  const kept: number[] = [];
+  for (const o of options) if (o <= options[0] || o * costPerYear <= affordable) kept.push(o);
+  return kept;
+}
+
 /**
  * The menu under a floor (an agreement's term the government honours): below
  * the floor it can only step up towards it; at or above, options under the

@@ -3,7 +3,7 @@ import type { Plugin } from '../engine/plugin.js';
 import type { ScenarioIndex } from '../policies/policy-type.js';
 import type { Scenario } from '../scenario/types.js';
 import { AgreementBook } from './agreements.js';
-import { logitChoice, menu, withFloor } from './decision.js';
+import { affordableOptions, logitChoice, menu, withFloor } from './decision.js';
 import { figureReaders, payoff, type FigureReaders, type Figures } from './figures.js';
 import { forecastChange, type ForecastInputs } from './forecast.js';
 import { GOVERNMENT_DEFAULTS } from './parameters.js';
@@ -242,9 +242,10 @@ export function governmentsPlugin(scenario: Scenario, index: ScenarioIndex): Plu
       const x = inputs(api, k, figures);
       let options = menu(ins.level[k], spec.step, spec.min, spec.max);
       // Effort the budget cannot pay for is not on the menu (it may stay where it is, or come down).
-      if (ins.isCapacity(k)) options = options.filter((o) => o <= ins.level[k] || o * spec.costPerYear <= x.affordable);
+      if (ins.isCapacity(k)) options = affordableOptions(options, spec.costPerYear, x.affordable);
       if (ins.floor[k] > 0) options = withFloor(options, ins.floor[k]);
-      const predicted = options.map((o) => u + forecastChange(k, o, g, ins, x));
+      const predicted = new Array<number>(options.length);
+      for (let j = 0; j < options.length; j++) predicted[j] = u + forecastChange(k, options[j], g, ins, x);
       const chosen = options[logitChoice(predicted, p.reviewNoise, api.random.uniform())];
       if (chosen !== ins.level[k]) api.note('instrument', idOf[k], 'level', ins.level[k], chosen, `${g.country[gi]} government review: predicted payoff ${predicted[options.indexOf(chosen)].toFixed(3)} against ${predicted[0].toFixed(3)} for no change`);
       ins.level[k] = chosen;

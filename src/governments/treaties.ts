@@ -90,7 +90,8 @@ export function applyTerms(api: PolicyApi, s: States): void {
     if (book.inForce[a] && api.get('agreement', book.specs[a].id, 'inForce') < 0.5) end(api, s, a, 'set-attribute');
   }
   ins.floor.fill(0);
-  for (const { a, t, term, party } of book.termList) {
+  for (let i = 0; i < book.termList.length; i++) {
+    const { a, t, term, party } = book.termList[i];
     const active = book.active(a, party);
     const { k, pair, why, whyNotInForce } = s.plans[t];
     if (term.kind === 'payment') {
@@ -154,7 +155,8 @@ function values(api: PolicyApi, s: States, a: number, figures: Figures[]): numbe
   const { book, g, ins } = s;
   const parties = book.specs[a].parties;
   const out = [0, 0];
-  for (const { a: b, t, term, party } of book.termList) {
+  for (let i = 0; i < book.termList.length; i++) {
+    const { a: b, t, term, party } = book.termList[i];
     if (b !== a) continue;
     const owedTo = 1 - party;
     const w = s.weightsOf(g.index(parties[owedTo]));
@@ -197,7 +199,7 @@ export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
   const spec = book.specs[a];
   const figures = spec.parties.map((c) => g.history[g.index(c)].lagged(book.reviewTicks[a], s.lagTicks));
   const breached = book.monitor(a, (term, t) => compliance(api, s, a, term, t), p);
-  breached.forEach((b, k) => b && api.note('agreement', spec.id, `breach by ${spec.parties[k]}`, 0, 1, `${spec.parties[1 - k]} suspends its terms for ${spec.suspendReviews} reviews`));
+  for (let k = 0; k < 2; k++) if (breached[k]) api.note('agreement', spec.id, `breach by ${spec.parties[k]}`, 0, 1, `${spec.parties[1 - k]} suspends its terms for ${spec.suspendReviews} reviews`);
   const worth = values(api, s, a, figures);
   for (let k = 0; k < 2; k++) {
     // The participation constraint: a party keeps its terms while the agreement is worth something to it.
@@ -218,7 +220,8 @@ export function reviewAgreement(api: PolicyApi, s: States, a: number): void {
 function renegotiate(api: PolicyApi, s: States, a: number, figures: Figures[]): void {
   const { book, g, p } = s;
   const spec = book.specs[a];
-  for (const { a: b, t, term, party } of book.termList) {
+  for (let i = 0; i < book.termList.length; i++) {
+    const { a: b, t, term, party } = book.termList[i];
     if (b !== a || term.kind !== 'payment' || term.to !== spec.parties[1 - party]) continue;
     const w = g.specs[g.index(term.by)].objectives;
     if (w.spending >= 0) continue;
