@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { achieved, bribed, leakage, lookingAwayWorth, nextCapacity, steadyAchieved } from '../../src/governments/production.js';
-import { logitChoice, menu, recentSlope, withFloor } from '../../src/governments/decision.js';
+import { affordableOptions, logitChoice, menu, recentSlope, withFloor } from '../../src/governments/decision.js';
 import { effortFor } from '../../src/governments/treaties.js';
 import { AgreementBook } from '../../src/governments/agreements.js';
 import { GOVERNMENT_DEFAULTS } from '../../src/governments/parameters.js';
@@ -69,6 +69,11 @@ describe('review rule', () => {
     expect(count(0.25)).toBeGreaterThan(0.95);
     expect(count(1000)).toBeGreaterThan(0.3);
     expect(count(1000)).toBeLessThan(0.37);
+  });
+  it('drops from the menu only efforts the budget cannot pay for: staying and stepping down remain', () => {
+    expect(affordableOptions([0.5, 0.25, 0.75], 10e6, 6e6)).toEqual([0.5, 0.25]);
+    expect(affordableOptions([0.5, 0.25, 0.75], 10e6, 8e6)).toEqual([0.5, 0.25, 0.75]);
+    expect(affordableOptions([0.5, 0.25, 0.75], 10e6, 0)).toEqual([0.5, 0.25]);
   });
   it('under a floor only steps up towards it, and above it drops what is below', () => {
     expect(withFloor([0.2, 0.1, 0.3], 0.8)).toEqual([0.3]);
