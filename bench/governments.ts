@@ -47,6 +47,8 @@ export interface GovernmentsSuiteOptions {
 
 /** One trial's times by tick, milliseconds: the whole tick and the governments' hooks within it, wall and CPU. */
 interface Trial {
+  /** Agents in the run. */
+  agents: number;
   tickWall: Float64Array;
   tickCpu: Float64Array;
   hookWall: Float64Array;
@@ -60,7 +62,7 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
 
 function trial(s: Scenario): Trial {
   const sim = new Simulation(s);
-  const t: Trial = { tickWall: new Float64Array(s.ticks), tickCpu: new Float64Array(s.ticks), hookWall: new Float64Array(s.ticks), hookCpu: new Float64Array(s.ticks) };
+  const t: Trial = { agents: sim.store.size, tickWall: new Float64Array(s.ticks), tickCpu: new Float64Array(s.ticks), hookWall: new Float64Array(s.ticks), hookCpu: new Float64Array(s.ticks) };
   // Bench-only: time the plugin's hooks from outside, without changing the engine.
   for (const plugin of (sim as unknown as { plugins: Plugin[] }).plugins) {
     if (plugin.name !== GOVERNMENTS_PLUGIN || !plugin.hooks) continue;
@@ -137,7 +139,7 @@ export function governmentsSuite(options: GovernmentsSuiteOptions): { markdown: 
     const best = trials.reduce((a, b) => (sum(b.tickWall) < sum(a.tickWall) ? b : a));
     const share = (hooks: number, run: number) => hooks / (run - hooks);
     const row: GovernmentsRow = {
-      scenario: name, agents: new Simulation(sized).store.size, ticks: sized.ticks,
+      scenario: name, agents: trials[0].agents, ticks: sized.ticks,
       hooksWallMs: wall.hooks, restWallMs: wall.rest, shareWall: wall.hooks / wall.rest,
       hooksCpuMs: cpu.hooks, restCpuMs: cpu.rest, shareCpu: cpu.hooks / cpu.rest,
       runWallMs: sum(best.tickWall), runShareWall: share(sum(best.hookWall), sum(best.tickWall)), runShareCpu: share(sum(best.hookCpu), sum(best.tickCpu)),

@@ -1,7 +1,7 @@
 import type { Table } from '../metrics/table.js';
 import type { InstrumentSpec } from '../scenario/types.js';
 
-/** What the governments plugin records: its two tables, and the names its instruments go by in them and in the events. */
+// What the governments plugin records: its two tables, and the names its instruments go by in them and in the events.
 
 /** What an instrument acts on: its legs, its channel (and origin), or its origin. */
 export function instrumentTarget(spec: InstrumentSpec): string {
