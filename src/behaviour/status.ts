@@ -54,9 +54,10 @@ export function changeStatus(run: RunState): void {
     // As an origin: people go home less while it is at war.
     voluntaryReturn[k] = clock.perTick(params.voluntaryReturnPerYear * (1 - c.conflict[k]));
   }
-  const readmissionCapacity = world.legs.map((_, l) => world.leg.values.readmissionCapacityPerYear[l] / clock.ticksPerYear / run.scale);
+  // Typed arrays: a plain array's element kind changes when a capacity first becomes fractional, which discards the phase's compiled code.
+  const readmissionCapacity = Float64Array.from(world.legs, (_, l) => world.leg.values.readmissionCapacityPerYear[l] / clock.ticksPerYear / run.scale);
   const readmissionChance = readmissionCapacity.map((cap, l) => (awaitingReadmission[l] > 0 ? Math.min(1, cap / awaitingReadmission[l]) : 0));
-  run.returns.record(capacity, ordered, Float64Array.from(readmissionCapacity), awaitingReadmission);
+  run.returns.record(capacity, ordered, readmissionCapacity, awaitingReadmission);
   const cage = reentryDeterrence(run);
 
   for (let k = 0; k < store.activeCount; k++) {

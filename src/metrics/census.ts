@@ -3,6 +3,9 @@ import type { MigrantStore } from '../agents/store.js';
 import type { TickCounters } from './counters.js';
 import type { World } from '../world/world.js';
 
+/** 1 for a state abroad without papers (claimants, the irregular, overstayers): the second half of Census.migrants. */
+const UNDOCUMENTED = Uint8Array.from({ length: STATE_COUNT }, (_, s) => (s === State.AsylumPending || s === State.Irregular || s === State.Overstaying ? 1 : 0));
+
 /**
  * Everybody counted at the end of a tick, which is the state the next tick's
  * markets start from: people by state (for the conservation check), migrants
@@ -69,6 +72,18 @@ export class Census {
     const away = new Float64Array(n);
     deadByOrigin.set(previous.deadByOrigin);
     byState[dead] = previous.byState[dead];
+    // Where each state counts a person, by origin and (abroad) by destination: one path for every
+    // state, so a state first met late in a run takes the path the compiled loop already knows.
+    const spare = new Float64Array(n);
+    const byOrigin: Float64Array[] = Array.from({ length: STATE_COUNT }, () => spare);
+    byOrigin[State.Returned] = returnees;
+    byOrigin[State.Preparing] = preparing;
+    const byDestination: Float64Array[] = Array.from({ length: STATE_COUNT }, () => spare);
+    byDestination[State.AbroadRegular] = regular;
+    byDestination[State.Protected] = isProtected;
+    byDestination[State.AsylumPending] = asylumPending;
+    byDestination[State.Irregular] = irregular;
+    byDestination[State.Overstaying] = overstaying;
     const listed = mergeAdded(active, previous.listed, store.activeCount);
     let activeCount = 0;
     for (let k = 0; k < listed; k++) {
@@ -84,35 +99,18 @@ export class Census {
       active[activeCount++] = i;
       away[o]++;
       if (debt[i] > 0) migrantDebt[o] += debt[i];
-      const d = destination[i];
-      switch (s) {
-        case State.Returned: returnees[o]++; break;
-        case State.Preparing:
-          preparing[o]++;
-          if (stage[i] === Stage.Queued) queued[option[i]]++;
-          break;
-        case State.InTransit:
-          inTransit[placeCountry[location[i]]]++;
-          if (stage[i] === Stage.AtLegStart) waiting[routeLegs[option[i]][legIndex[i]]]++;
-          break;
-        case State.AbroadRegular:
-        case State.Protected:
-          if (s === State.AbroadRegular) regular[d]++;
-          else isProtected[d]++;
-          migrants[(d * 2 + skill[i]) * 2]++;
-          abroad[o]++;
-          abroadBy[d * n + o]++;
-          break;
-        case State.AsylumPending:
-        case State.Irregular:
-        case State.Overstaying:
-          if (s === State.AsylumPending) asylumPending[d]++;
-          else if (s === State.Irregular) irregular[d]++;
-          else overstaying[d]++;
-          migrants[(d * 2 + skill[i]) * 2 + 1]++;
-          abroad[o]++;
-          abroadBy[d * n + o]++;
-          break;
+      byOrigin[s][o]++;
+      if (s === State.Preparing) {
+        if (stage[i] === Stage.Queued) queued[option[i]]++;
+      } else if (s === State.InTransit) {
+        inTransit[placeCountry[location[i]]]++;
+        if (stage[i] === Stage.AtLegStart) waiting[routeLegs[option[i]][legIndex[i]]]++;
+      } else if (s !== State.Returned) {
+        const d = destination[i];
+        byDestination[s][d]++;
+        migrants[(d * 2 + skill[i]) * 2 + UNDOCUMENTED[s]]++;
+        abroad[o]++;
+        abroadBy[d * n + o]++;
       }
     }
     store.activeCount = activeCount;
