@@ -29,7 +29,8 @@ describe('the explorer in Chromium', () => {
   }, SLOW);
   afterAll(async () => {
     await browser?.close();
-    await new Promise((done) => served?.server.close(done));
+    // When the browser could not start there is no server, and waiting for it to close would never end.
+    if (served) await new Promise((done) => served.server.close(done));
   });
 
   it('runs the scenario tick by tick in a worker, and a slider change reruns it and changes the charts', async () => {
